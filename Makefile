@@ -1,0 +1,46 @@
+# Shared Orbits: build, serve and test the book.
+#   make serve   install (first time), build with the labs executed, serve at http://127.0.0.1:8000
+#   make build   write the static site to site/
+#   make test    the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test test-fast bench tidy lock pdf clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+bench: $(STAMP)
+	$(BIN)/python tests/bench_labs.py
+
+# Sort the glossary, acronym list and timeline after several people have appended to them.
+tidy: $(STAMP)
+	$(BIN)/python hooks/tidy.py
+
+# Re-resolve requirements.in into the hashed lock file (needs the registry).
+lock: $(STAMP)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,135 @@
+"""MkDocs hook: the book's own page processing.
+
+- Math: ``$...$`` and ``$$...$$`` (pymdownx.arithmatex, generic mode) become MathML at build
+  time, so pages need no math script or web font from anywhere.
+- Glossary: every link to a glossary entry gets the entry's first paragraph as its tooltip.
+- Back matter built from the chapters' own Markdown: the acronym table (from
+  ``includes/abbreviations.md``) and the bibliography (from each chapter's References).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from latex2mathml.converter import convert as latex_to_mathml
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
+GLOSSARY = DOCS / "reference" / "glossary.md"
+
+INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
+BLOCK_MATH = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
+GLOSSARY_LINK = re.compile(r'<a href="([^"]*reference/glossary/#([a-z0-9-]+))"')
+GLOSSARY_ENTRY = re.compile(r"^### (.+?)\s*\{\s*#([a-z0-9-]+)\s*\}\s*$", re.M)
+ABBREVIATION = re.compile(r"^\*\[(.+?)\]:\s*(.+)$", re.M)
+CHAPTER_PARTS = ("domain/", "debris/", "security/", "governance/")
+
+
+# --- math ---------------------------------------------------------------------------------
+
+def _mathml(latex: str, display: str, page: str) -> str:
+    source = html.unescape(latex).strip()
+    try:
+        return latex_to_mathml(source, display=display)
+    except Exception as exc:  # latex2mathml raises many types; report them all the same way
+        raise PluginError(f"{page}: cannot convert the formula ${source}$ to MathML ({exc})") from exc
+
+
+def math_to_mathml(page_html: str, page: str) -> str:
+    page_html = BLOCK_MATH.sub(
+        lambda m: f'<div class="math">{_mathml(m.group(1), "block", page)}</div>', page_html)
+    return INLINE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), page_html)
+
+
+# --- glossary -----------------------------------------------------------------------------
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)  # links -> their text
+    text = re.sub(r"[*_`]", "", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _glossary_cached(mtime: float) -> dict[str, str]:
+    text = GLOSSARY.read_text(encoding="utf-8")
+    entries = {}
+    matches = list(GLOSSARY_ENTRY.finditer(text))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        body = text[m.end():end].strip().split("\n\n")[0]
+        entries[m.group(2)] = _plain(body)
+    return entries
+
+
+def glossary() -> dict[str, str]:
+    """Glossary id -> first paragraph of its definition, as plain text."""
+    return _glossary_cached(GLOSSARY.stat().st_mtime) if GLOSSARY.exists() else {}
+
+
+def add_glossary_tooltips(page_html: str) -> str:
+    entries = glossary()
+
+    def title(m: re.Match) -> str:
+        definition = entries.get(m.group(2))
+        if not definition:
+            return m.group(0)
+        return f'<a class="glossary-term" title="{html.escape(definition)}" href="{m.group(1)}"'
+
+    return GLOSSARY_LINK.sub(title, page_html)
+
+
+# --- back matter built from the chapters --------------------------------------------------
+
+def acronym_table() -> str:
+    rows = sorted(set(ABBREVIATION.findall(ABBREVIATIONS.read_text(encoding="utf-8"))),
+                  key=lambda r: r[0].lower())
+    lines = ["| acronym | meaning |", "| --- | --- |"]
+    lines += [f"| {a} | {m.strip()} |" for a, m in rows]
+    return "\n".join(lines)
+
+
+def _references(markdown: str) -> str:
+    m = re.search(r"^## (?:References|Further reading and references)\s*$(.*?)(?=^## |\Z)",
+                  markdown, re.S | re.M)
+    return m.group(1).strip() if m else ""
+
+
+def bibliography(nav_files: list) -> str:
+    """Each chapter's References section, under the chapter's title, in reading order."""
+    out = []
+    for file in nav_files:
+        if not file.src_uri.startswith(CHAPTER_PARTS):
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        refs = _references(text)
+        title = re.search(r"^# (.+)$", text, re.M)
+        if refs and title:
+            out.append(f"## {title.group(1).strip()}\n\n[Read the chapter](../{file.src_uri})\n\n{refs}")
+    return "\n\n".join(out)
+
+
+_NAV_FILES: list = []
+
+
+def on_nav(nav, config, files):
+    _NAV_FILES.clear()
+    _NAV_FILES.extend(p.file for p in nav.pages)
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "<!-- acronyms -->" in markdown:
+        markdown = markdown.replace("<!-- acronyms -->", acronym_table())
+    if "<!-- bibliography -->" in markdown:
+        markdown = markdown.replace("<!-- bibliography -->", bibliography(_NAV_FILES))
+    return markdown
+
+
+def on_page_content(page_html, page, config, files):
+    page_html = math_to_mathml(page_html, page.file.src_uri)
+    return add_glossary_tooltips(page_html)

@@ -1,0 +1,62 @@
+"""Shared fixtures: one strict build of the site per test session, and a local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(dest: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
+    return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(dest)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site built with ``mkdocs build --strict`` (labs executed or taken from the cache)."""
+    dest = tmp_path_factory.mktemp("site")
+    start = time.perf_counter()
+    result = run_build(dest)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed after {elapsed:.0f} s:\n{result.stderr[-4000:]}")
+    print(f"\nsite built in {elapsed:.1f} s")
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Serve the built site on a free port of 127.0.0.1 for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every content page of the built site (not the 404 page or redirects)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        if path.name == "404.html":
+            continue
+        pages.append(path)
+    return pages
