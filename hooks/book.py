@@ -42,7 +42,8 @@ def _mathml(latex: str, display: str, page: str) -> str:
 
 def math_to_mathml(page_html: str, page: str) -> str:
     page_html = BLOCK_MATH.sub(
-        lambda m: f'<div class="math">{_mathml(m.group(1), "block", page)}</div>', page_html)
+        # tabindex: a wide formula scrolls sideways, and keyboard users must be able to scroll it
+        lambda m: f'<div class="math" tabindex="0">{_mathml(m.group(1), "block", page)}</div>', page_html)
     return INLINE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), page_html)
 
 

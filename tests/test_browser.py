@@ -75,6 +75,7 @@ def test_every_page_loads_cleanly_and_passes_axe(page, site_url, built_site):
         page.goto(site_url + path, wait_until="load")
         for scheme in ("default", "slate"):
             page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+            page.wait_for_timeout(400)  # let Material's colour transitions finish before measuring contrast
             found = _serious(axe.run(page).response)
             problems += [f"{path} [{scheme}] {f}" for f in found]
         if page.errors:
