@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -84,13 +84,13 @@ def _cell_line(text: str, source: str) -> int | None:
 
 
 def _execute(path_str: str, keyed_json: str) -> str:
-    """Execute one notebook in a fresh kernel (runs in a worker process)."""
+    """Execute one notebook in a fresh kernel (runs in a worker thread; the kernel is its own process)."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.reads(keyed_json, as_version=4)
-    client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3",
+    client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(NOTEBOOKS)}})
     try:
         client.execute()
@@ -107,7 +107,8 @@ def _execute_all(jobs: dict) -> dict:
         return {}
     if len(jobs) == 1:
         return {k: _execute(*v) for k, v in jobs.items()}
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    # Kernels are separate processes, so two threads keep both cores busy.
+    with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {k: pool.submit(_execute, *v) for k, v in jobs.items()}
         return {k: f.result() for k, f in futures.items()}
 
@@ -215,6 +216,9 @@ def build_labs(paths: list[Path]) -> dict:
             err = json.loads(result)
             _fail(path, notebooks[path], err["cell"], err["ename"], err["evalue"])
         executed = nbformat.reads(result, as_version=4)
+        for cell in executed.cells:  # the cache matches on code and kept metadata only
+            if cell.cell_type == "code":
+                cell.metadata = {}
         cache.cache_notebook_bundle(CacheBundleIn(executed, str(path)), check_validity=False, overwrite=True)
         keyed[path] = executed
 

@@ -171,3 +171,36 @@ def test_a_broken_lab_fails_the_build_naming_notebook_and_cell(tmp_path, fixture
     for text in expected:
         assert text in result.stderr, f"{text!r} missing from:\n{result.stderr[-2000:]}"
     assert result.stderr.count("Traceback") == 0, "the message should not be a page of traceback"
+
+
+def test_a_rebuild_with_no_change_executes_nothing_and_is_fast(built_site, tmp_path):
+    import time
+
+    start = time.perf_counter()
+    result = run_build(tmp_path / "again")
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Executing" not in result.stderr, "a rebuild with no change re-executed a lab"
+    assert elapsed < 10, f"a rebuild with no change took {elapsed:.1f} s"
+
+
+def test_editing_a_labs_prose_or_alt_text_does_not_change_its_cache_key():
+    import importlib.util
+
+    import jupytext
+    from jupyter_cache import get_cache
+
+    spec = importlib.util.spec_from_file_location("nbhook", ROOT / "hooks" / "notebooks.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    nb = jupytext.read(ROOT / "notebooks" / "orbits.py")
+    edited = jupytext.read(ROOT / "notebooks" / "orbits.py")
+    edited.cells[0].source += "\n\nA new sentence of prose."
+    figure = next(c for c in edited.cells if c.cell_type == "code" and "alt" in c.metadata)
+    figure.metadata["alt"] = "A reworded description."
+    cache = get_cache(str(ROOT / ".cache" / "jupyter"))
+    key = lambda n: cache.create_hashed_notebook(hook._cache_key_copy(n, "digest"))[1]  # noqa: E731
+    assert key(nb) == key(edited)
+    code_change = jupytext.read(ROOT / "notebooks" / "orbits.py")
+    next(c for c in code_change.cells if c.cell_type == "code").source += "\nx = 1"
+    assert key(nb) != key(code_change), "a change of code must change the key"
