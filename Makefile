@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-fast bench tidy lock pdf clean
+.PHONY: install serve build pdf test test-fast bench tidy lock clean
 
 install: $(STAMP)
 
@@ -23,6 +23,9 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python hooks/pdf.py site
+
+pdf: build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

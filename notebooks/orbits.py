@@ -166,14 +166,16 @@ plt.show()
 #
 # - **Geostationary radius.** A geostationary orbit has the period of one sidereal day,
 #   86,164.09 s; its radius is 42,164 km (Vallado 2013, section 1.3).
-# - **Sentinel-2.** ESA states that Sentinel-2 repeats its ground track after 143 orbits in
-#   10 days at a mean altitude of 786 km, with a period of about 100.6 minutes (ESA,
-#   *Sentinel-2 User Handbook*, 2015). The repeat cycle gives 100.70 minutes, and Kepler's
+# - **Sentinel-2.** ESA gives Sentinel-2 a mean altitude of 786 km and an inclination of
+#   98.62 degrees (ESA Sentinel Online, "Sentinel-2: orbit"); it repeats its ground track
+#   after 143 orbits in 10 days, with a period of about 100.6 minutes (Sentinel Hub,
+#   dataset documentation). The repeat cycle gives 100.70 minutes, and Kepler's
 #   third law then gives the altitude. The small difference comes from treating the
 #   Earth as a point mass; the real orbit is shaped by the equatorial bulge too.
-# - **Sentinel-1.** 175 orbits in 12 days (ESA, *Sentinel-1 User Handbook*, 2013): a period
-#   of 98.7 minutes and an altitude near the published 693 km.
-# - **Sun-synchronous inclination.** At 786 km, Sentinel-2's published inclination is 98.62 degrees.
+# - **Sentinel-1.** 175 orbits in 12 days (Sentinel Hub, dataset documentation): a period
+#   of 98.7 minutes and an altitude near ESA's published 693 km.
+# - **Sun-synchronous inclination.** At 786 km, the inclination that keeps pace with the Sun
+#   should match Sentinel-2's published 98.62 degrees.
 
 # %%
 geo_radius = orbits.semi_major_axis_km(orbits.SIDEREAL_DAY_S)
@@ -195,7 +197,7 @@ assert abs(s2_period - 100.6) < 0.15, s2_period
 assert abs(s2_alt - 786) < 15, s2_alt
 assert abs(s1_alt - 693) < 15, s1_alt
 assert abs(s2_incl - 98.62) < 0.1, s2_incl
-print("Check against Vallado (2013) and the ESA Sentinel-1 and Sentinel-2 handbooks: passed")
+print("Check against Vallado (2013), ESA Sentinel Online and Sentinel Hub: passed")
 
 # %% [markdown]
 # ## Summary

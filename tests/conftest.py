@@ -33,6 +33,11 @@ def built_site(tmp_path_factory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed after {elapsed:.0f} s:\n{result.stderr[-4000:]}")
     print(f"\nsite built in {elapsed:.1f} s")
+    pdf = subprocess.run([sys.executable, str(ROOT / "hooks" / "pdf.py"), str(dest)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=900)
+    if pdf.returncode != 0:
+        pytest.fail(f"the PDF edition failed:\n{pdf.stdout[-2000:]}{pdf.stderr[-4000:]}")
+    print(pdf.stdout.strip())
     return dest
 
 

@@ -19,7 +19,7 @@ def test_geostationary_radius_from_one_sidereal_day():
 
 def test_sentinel2_repeat_cycle():
     # Sentinel-2: 143 orbits in 10 days -> 100.699 min; published period 100.6 min, altitude 786 km
-    # (shared/reference/reference-cases.md; ESA Sentinel-2 User Handbook, 2015).
+    # (Sentinel Hub DatasetsInfo, via reference-cases.md; ESA Sentinel Online, Sentinel-2 orbit).
     period = orbits.repeat_period_min(143, 10)
     assert period == pytest.approx(100.699, abs=1e-3)
     altitude = orbits.semi_major_axis_km(period * 60) - orbits.R_EARTH_KM
@@ -34,7 +34,7 @@ def test_sentinel1_repeat_cycle():
 
 
 def test_sun_synchronous_inclination_of_sentinel2():
-    # Sentinel-2 orbit: 786 km, inclination 98.62 degrees (ESA Sentinel-2 User Handbook, 2015).
+    # Sentinel-2 orbit: mean altitude 786 km, inclination 98.62 degrees (ESA Sentinel Online, "Sentinel-2: orbit").
     assert orbits.sun_synchronous_inclination_deg(786) == pytest.approx(98.62, abs=0.1)
 
 
