@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build pdf test test-fast bench tidy lock clean
+.PHONY: install serve build pdf edition test test-fast bench tidy lock clean
 
 install: $(STAMP)
 
@@ -44,6 +44,14 @@ tidy: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/pip install --quiet uv
 	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+
+# Publish the current book as a fixed edition (default: this year) plus the moving alias
+# "latest", on the gh-pages branch. Aliases are copies, so any static host serves them.
+YEAR ?= $(shell date +%Y)
+edition: $(STAMP)
+	BOOK_VERSIONS=mike $(BIN)/mike deploy --update-aliases --alias-type=copy $(YEAR) latest
+	$(BIN)/mike set-default latest
+	$(BIN)/python hooks/editions.py record $(YEAR)
 
 clean:
 	rm -rf site .cache

@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
 GLOSSARY = DOCS / "reference" / "glossary.md"
+CITE_CHAPTER = ROOT / "includes" / "cite-chapter.md"
 
 INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
 BLOCK_MATH = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
@@ -114,6 +117,29 @@ def bibliography(nav_files: list) -> str:
     return "\n\n".join(out)
 
 
+def last_updated(path: str) -> str:
+    """Date of the last commit that touched a file (today for a file not yet committed)."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=ROOT,
+                             capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    return out or dt.date.today().isoformat()
+
+
+def cite_chapter(markdown: str, page, config) -> str:
+    """The "Cite this chapter" block (text in includes/cite-chapter.md) for a chapter page."""
+    title = re.search(r"^# (.+)$", markdown, re.M)
+    if not title or not CITE_CHAPTER.exists():
+        return ""
+    updated = last_updated(page.file.abs_src_path)
+    url = page.canonical_url or page.url
+    template = CITE_CHAPTER.read_text(encoding="utf-8")
+    return template.format(title=title.group(1).strip(), updated=updated, year=updated[:4],
+                           edition=config.extra.get("edition", ""), url=url,
+                           key=re.sub(r"[^a-z0-9]+", "_", page.file.src_uri.removesuffix(".md").lower()))
+
+
 _NAV_FILES: list = []
 
 
@@ -128,6 +154,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace("<!-- acronyms -->", acronym_table())
     if "<!-- bibliography -->" in markdown:
         markdown = markdown.replace("<!-- bibliography -->", bibliography(_NAV_FILES))
+    if page.file.src_uri.startswith(CHAPTER_PARTS):
+        markdown = markdown.rstrip() + "\n" + cite_chapter(markdown, page, config)
     return markdown
 
 
