@@ -1,0 +1,244 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Orbital lifetime: how long does drag take?
+#
+# ## Overview
+#
+# Low Earth orbit cleans itself, slowly. The thin upper atmosphere drags on everything
+# that moves through it, and an object that loses energy sinks into denser air, where it
+# loses energy faster, until it burns up. How long that takes decides whether a dead
+# satellite or a fragment is a problem for months or for millennia. In this lab you will:
+#
+# 1. compare three models of air density in orbit, including NRLMSISE-00;
+# 2. compute orbital lifetime against altitude at solar minimum and solar maximum;
+# 3. see how the area-to-mass ratio changes the answer;
+# 4. compare lifetimes with the 25-year disposal guideline and the US Federal
+#    Communications Commission's (FCC's) 5-year rule.
+#
+# ## Prerequisites
+#
+# | Concept | Importance | Notes |
+# | --- | --- | --- |
+# | [Mitigation, remediation and the capacity of LEO](../../debris/mitigation-and-capacity.md) | Necessary | The chapter this lab belongs to |
+# | [Breakup lab](../breakup/index.md) | Helpful | Where fragments and their area-to-mass ratios come from |
+# | Exponential functions | Helpful | Density falls by a factor $e$ every scale height |
+#
+# ## Time to learn
+#
+# About 30 minutes.
+
+# %%
+import numpy as np
+import matplotlib.pyplot as plt
+
+from shared_orbits import atmosphere
+from shared_orbits.plotting import book_style
+
+book_style()
+
+# %% [markdown]
+# ## How thin is the air in orbit?
+#
+# Near a given altitude the density falls roughly exponentially,
+# $\rho(h) = \rho_0\, e^{-(h - h_0)/H}$, with a **scale height** $H$ of tens of
+# kilometres. Vallado's textbook tabulates $\rho_0$ and $H$ in altitude bands for an
+# average atmosphere (Vallado, Table 8-4). At 400 km:
+
+# %%
+print(f"Exponential model at 400 km: {atmosphere.exponential_density_kg_m3(400.0):.3e} kg/m^3")
+print(f"Sea level: {atmosphere.exponential_density_kg_m3(0.0):.3f} kg/m^3")
+
+# %% [markdown]
+# That is about a third of a million-millionth of the air at sea level: little enough for
+# a satellite to coast for years, but not nothing.
+#
+# The real upper atmosphere swells and shrinks with the Sun. Ultraviolet light from an
+# active Sun heats it, and the heated gas expands upwards, so density at a fixed
+# altitude rises. The **F10.7 index** (the Sun's radio flux at 10.7 cm wavelength, in
+# solar flux units) tracks this activity: about 70 near solar minimum and 200 or more
+# near a strong maximum. The **Ap index** measures geomagnetic storms, which heat the
+# atmosphere too. The NRLMSISE-00 model (Picone et al. 2002) takes both as inputs. Here
+# it is averaged over latitude and local time, since a satellite samples both on every
+# orbit.
+
+# %%
+solar = {"Solar minimum (F10.7 = 70, Ap = 4)": (70.0, 4.0),
+         "Solar maximum (F10.7 = 200, Ap = 15)": (200.0, 15.0)}
+h = np.arange(200.0, 1501.0, 10.0)
+
+# %% alt="Log-scale line chart of air density against altitude from 200 to 1,500 km: the exponential model lies between NRLMSISE-00 at solar minimum and at solar maximum, and the maximum is about thirty times denser than the minimum at 600 km."
+fig, ax = plt.subplots()
+ax.semilogy(h, atmosphere.exponential_density_kg_m3(h), label="Exponential (Vallado)", color="0.3", ls="--")
+for label, (f107, ap) in solar.items():
+    ax.semilogy(h, atmosphere.msis_mean_density_kg_m3(h, f107, ap=ap), label="NRLMSISE-00, " + label.lower())
+ax.set_xlabel("Altitude (km)")
+ax.set_ylabel("Density (kg/m$^3$)")
+ax.legend()
+plt.show()
+
+# %%
+for label, (f107, ap) in solar.items():
+    print(f"{label}: {atmosphere.msis_mean_density_kg_m3(600.0, f107, ap=ap):.2e} kg/m^3 at 600 km")
+
+# %% [markdown]
+# ## From density to lifetime
+#
+# Drag takes energy from the orbit, so its semi-major axis $a$ shrinks. For a nearly
+# circular orbit
+#
+# $$
+# \frac{da}{dt} = -\sqrt{\mu a}\;\rho(a)\;B, \qquad B = \frac{C_d A}{m},
+# $$
+#
+# where $\mu$ is the Earth's gravitational parameter and $B$ the **ballistic
+# coefficient**: drag coefficient $C_d$ (about 2.2 for a satellite) times
+# cross-sectional area over mass. Since the rate depends only on altitude, the lifetime
+# is the sum of the time spent crossing each kilometre on the way down. A typical
+# satellite has $A/m \approx 0.01$ m²/kg; the breakup lab showed that fragments are often
+# ten times lighter for their area.
+
+# %%
+am_satellite = 0.01  # m^2/kg
+life = {"Exponential (average Sun)": atmosphere.orbital_lifetime_years(h, am_satellite)}
+for label, (f107, ap) in solar.items():
+    life[label] = atmosphere.orbital_lifetime_years(h, am_satellite, model="msis", f107=f107, ap=ap)
+
+# %% alt="Log-scale line chart of orbital lifetime against altitude for a satellite with area-to-mass ratio 0.01 m2/kg: lifetimes grow from days at 200 km to about a decade at 600 km and thousands of years above 1,000 km; horizontal lines at 25 and 5 years cross the curves between about 450 and 750 km."
+fig, ax = plt.subplots()
+styles = ["--", "-", "-"]
+for (label, years), ls in zip(life.items(), styles):
+    ax.semilogy(h, years, ls=ls, label=label, color="0.3" if ls == "--" else None)
+ax.axhline(25, color="black", lw=1, ls=":")
+ax.axhline(5, color="C2", lw=1, ls="-.")
+ax.text(205, 32, "25-year guideline", color="black")
+ax.text(205, 6.3, "FCC 5-year rule", color="C2")
+ax.set_ylim(1e-3, 1e5)
+ax.set_xlabel("Starting altitude (km)")
+ax.set_ylabel("Years to re-entry")
+ax.legend(loc="lower right")
+plt.show()
+
+# %% [markdown]
+# Three things stand out:
+#
+# - **Altitude dominates.** Each 100 km higher multiplies the lifetime several times.
+# - **The Sun matters.** At the same altitude a satellite lasts about 4 to 30 times
+#   longer at solar minimum than at maximum in this model. A real decay of many years averages over the 11-year
+#   solar cycle and falls between the two curves.
+# - **The rules bite between about 450 and 750 km.** Below that, drag alone clears a dead
+#   satellite within the guidelines; above it, a satellite must carry propellant to lower
+#   its orbit at the end of its mission, or be removed.
+#
+# Where does each rule stop being met by drag alone?
+
+# %%
+def highest_altitude(years, limit):
+    """Highest starting altitude whose lifetime is below ``limit`` years."""
+    return np.interp(np.log(limit), np.log(years), h)
+
+
+print(f"{'':38s} {'25 years':>9s} {'5 years':>9s}")
+for label, years in life.items():
+    print(f"{label:38s} {highest_altitude(years, 25):7.0f} km {highest_altitude(years, 5):7.0f} km")
+
+# %% [markdown]
+# ## Lighter for their size: area-to-mass ratio
+#
+# Lifetime is inversely proportional to $B$: double the area per kilogram and the object
+# comes down twice as fast. That is why thin fragments and spent foil decay quickly while
+# dense chunks linger, and why a dragsail can shorten a satellite's life.
+
+# %% alt="Log-log line chart of lifetime against area-to-mass ratio from 0.001 to 1 m2/kg for starting altitudes of 500, 700 and 900 km: each line falls by a factor of ten for each tenfold increase in area-to-mass ratio."
+am = np.logspace(-3, 0, 50)
+fig, ax = plt.subplots()
+for h0 in (500.0, 700.0, 900.0):
+    ax.loglog(am, atmosphere.orbital_lifetime_years(h0, am), label=f"{h0:.0f} km")
+ax.axhline(25, color="black", lw=1, ls=":")
+ax.text(1.1e-3, 32, "25-year guideline")
+ax.set_xlabel("Area-to-mass ratio $A/m$ (m$^2$/kg)")
+ax.set_ylabel("Years to re-entry (average Sun)")
+ax.legend(title="Starting altitude")
+plt.show()
+
+# %% [markdown]
+# ## A simpler model: the IPS recipe
+#
+# The Australian IPS Radio and Space Services published a short recipe for decay below
+# about 500 km, with a density that depends on F10.7 and Ap through an exospheric
+# temperature $T = 900 + 2.5\,(F10.7 - 70) + 1.5\,Ap$ kelvin. Its step
+# $\Delta P = 3\pi (A/m)\, a\, \rho\, \Delta t$ for the period is the same law as above with
+# $B = A/m$. With the same ballistic coefficient in both, the recipe agrees with
+# NRLMSISE-00 to within about 15 per cent at these altitudes:
+
+# %%
+h_low = np.array([300.0, 350.0, 400.0, 450.0])
+ips = atmosphere.orbital_lifetime_years(h_low, am_satellite, drag_coefficient=2.2, model="ips", f107=150.0, ap=15.0)
+msis = atmosphere.orbital_lifetime_years(h_low, am_satellite, drag_coefficient=2.2, model="msis", f107=150.0, ap=15.0,
+                                         reentry_altitude_km=180.0)
+for hk, a, b in zip(h_low, ips, msis):
+    print(f"{hk:4.0f} km: IPS {a * 365.25:7.0f} days, NRLMSISE-00 {b * 365.25:7.0f} days (F10.7 = 150, Ap = 15)")
+
+# %% [markdown]
+# ## Check against published results
+#
+# NASA's Orbital Debris Program Office (ODPO) says that debris below 600 km normally
+# falls back to Earth within several years, that at 800 km decay is often measured in
+# centuries, and that above 1,000 km objects circle for a thousand years or more. Our
+# numbers should land in those bands, and our density models should reproduce their
+# published values.
+
+# %%
+# Vallado Table 8-4: 3.725e-12 kg/m^3 at 400 km.
+assert abs(atmosphere.exponential_density_kg_m3(400.0) / 3.725e-12 - 1) < 1e-9
+# pymsis reference point (NRLMSISE-00): 2010-01-01 12:00 UTC, 0/0 deg, 200 km, F10.7 = 150, Ap = 3.
+rho_ref = atmosphere.msis_density_kg_m3(200.0, 150.0, 150.0, 3.0, date="2010-01-01T12:00")
+assert abs(rho_ref / 2.790941e-10 - 1) < 1e-5
+# NASA ODPO anchors, for A/m = 0.01 m^2/kg and an average Sun:
+t_odpo = atmosphere.orbital_lifetime_years(np.array([600.0, 800.0, 1000.0]), am_satellite)
+assert t_odpo[0] < 30, "below 600 km: several years"
+assert 100 <= t_odpo[1] < 1000, "800 km: centuries"
+assert t_odpo[2] >= 1000, "above 1,000 km: a thousand years or more"
+print(f"600 km: {t_odpo[0]:.0f} years; 800 km: {t_odpo[1]:.0f} years; 1,000 km: {t_odpo[2]:,.0f} years")
+print("Check against Vallado (Table 8-4), pymsis (NRLMSISE-00) and NASA ODPO: passed")
+
+# %% [markdown]
+# ## Summary
+#
+# - Drag shrinks an orbit at $da/dt = -\sqrt{\mu a}\,\rho B$; the lifetime adds up the time
+#   spent at each altitude on the way down.
+# - Density, and so lifetime, changes by orders of magnitude with altitude: days at
+#   200 km, about a decade at 600 km, centuries at 800 km, millennia above 1,000 km.
+# - Solar activity changes lifetimes several-fold; real decays average over solar cycles.
+# - Lifetime is inversely proportional to area-to-mass ratio.
+# - The 25-year guideline and the FCC's 5-year rule are met by drag alone only below
+#   roughly 450 to 750 km, depending on the Sun; higher satellites need a disposal
+#   manoeuvre.
+#
+# ## What's next
+#
+# The [LEO capacity lab](../leo-capacity/index.md) uses these decay rates to move objects
+# down through altitude shells in a model of the whole population.
+#
+# ## References
+#
+# - Vallado, D. A. *Fundamentals of Astrodynamics and Applications*, 4th ed. (2013),
+#   Table 8-4.
+# - Picone, J. M., Hedin, A. E., Drob, D. P. and Aikin, A. C. (2002). NRLMSISE-00
+#   empirical model of the atmosphere. *Journal of Geophysical Research* 107(A12), 1468.
+# - IPS Radio and Space Services (Australian Bureau of Meteorology). Satellite orbital
+#   decay calculations.
+# - NASA Orbital Debris Program Office. Frequently asked questions.
+# - Federal Communications Commission (2022). Space Innovation; Mitigation of Orbital
+#   Debris in the New Space Age, Second Report and Order, FCC 22-74.
