@@ -47,9 +47,10 @@ def _check_altitude(altitude_km, name: str = "altitude_km") -> np.ndarray:
 
 
 def _distance(name: str, value) -> np.ndarray:
-    """A positive distance from the Earth's centre, within its sphere of influence."""
+    """A positive distance from the Earth's centre (at least 1 km, so that nothing divides
+    by a vanishing radius), within the Earth's sphere of influence."""
     positive(name, value)
-    return in_range(name, value, 0.0, MAX_DISTANCE_KM)
+    return in_range(name, value, 1.0, MAX_DISTANCE_KM)
 
 
 def _speed(name: str, value) -> np.ndarray:
