@@ -12,6 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so CI is reproducible.
+settings.register_profile("book", derandomize=True, deadline=None, database=None)
+settings.load_profile("book")
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
