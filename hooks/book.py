@@ -87,6 +87,33 @@ def add_glossary_tooltips(page_html: str) -> str:
     return GLOSSARY_LINK.sub(title, page_html)
 
 
+def glossary_as_definition_list(markdown: str) -> str:
+    """Render the glossary's ``### Term { #id }`` entries as one definition list per letter.
+
+    Authors write entries as headings (easy to append and to link); readers get a compact
+    list whose table of contents holds only the letters, which keeps the page light.
+    """
+    out, in_list = [], False
+    blocks = re.split(r"(?m)^(?=### |## )", markdown)
+    for block in blocks:
+        entry = GLOSSARY_ENTRY.match(block)
+        if entry:
+            body = block[entry.end():].strip()
+            if not in_list:
+                out.append('<dl class="glossary" markdown="1">\n')
+                in_list = True
+            out.append(f'<dt id="{entry.group(2)}">{html.escape(entry.group(1))}</dt>\n'
+                       f'<dd markdown="1">\n\n{body}\n\n</dd>\n')
+        else:
+            if in_list:
+                out.append("</dl>\n\n")
+                in_list = False
+            out.append(block)
+    if in_list:
+        out.append("</dl>\n")
+    return "".join(out)
+
+
 # --- back matter built from the chapters --------------------------------------------------
 
 def acronym_table() -> str:
@@ -150,6 +177,8 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri == "reference/glossary.md":
+        markdown = glossary_as_definition_list(markdown)
     if "<!-- acronyms -->" in markdown:
         markdown = markdown.replace("<!-- acronyms -->", acronym_table())
     if "<!-- bibliography -->" in markdown:
@@ -159,6 +188,12 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+ABBR_TAG = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
 def on_page_content(page_html, page, config, files):
     page_html = math_to_mathml(page_html, page.file.src_uri)
+    if page.file.src_uri == "reference/bibliography.md":
+        # hundreds of reference entries: acronym tooltips there add weight, not help
+        page_html = ABBR_TAG.sub(r"\1", page_html)
     return add_glossary_tooltips(page_html)
