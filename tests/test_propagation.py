@@ -375,6 +375,9 @@ def test_scalar_entry_points_raise_only_value_error(x, y, z, w):
         lambda: prop.time_grid(x, y, z, w),
         lambda: prop.find_passes(sat, x, y, 0.0, 2458827.5, 0.5, 30.0, z, 1.0),
         lambda: prop.datetime_from_jd(x, y),
+        lambda: prop.julian_date(x, 1, 1, 0, 0, y),
+        lambda: prop.minutes_since_epoch_grid(sat, [x, y]),
+        lambda: prop.gmst_rad(x, y),
     ):
         try:
             call()
@@ -385,7 +388,15 @@ def test_scalar_entry_points_raise_only_value_error(x, y, z, w):
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=80), st.text(max_size=80))
 def test_parse_tle_raises_only_value_error(a, b):
-    for call in (lambda: prop.parse_tle(a, b), lambda: prop.read_tles(a + "\n" + b), lambda: prop.tle_checksum(a)):
+    for call in (
+        lambda: prop.parse_tle(a, b),
+        lambda: prop.read_tles(a + "\n" + b),
+        lambda: prop.tle_checksum(a),
+        lambda: prop.read_omm_json(a),
+        lambda: prop.read_omm_csv(a + "\n" + b),
+        lambda: prop.parse_omm(_iss_omm() | {"EPOCH": a}),
+        lambda: prop.parse_omm(_iss_omm() | {"NORAD_CAT_ID": b}),
+    ):
         try:
             call()
         except ValueError:
