@@ -23,7 +23,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def run_build(dest: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env_extra or {})}
     return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(dest)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=900)
 

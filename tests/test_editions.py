@@ -42,7 +42,8 @@ def test_mike_deploys_an_edition_with_copied_aliases(tmp_path):
     cache = ROOT / ".cache"
     if cache.exists():  # reuse the executed labs instead of running them again
         subprocess.run(["cp", "-r", str(cache), str(clone / ".cache")], check=True)
-    result = subprocess.run([sys.executable, "-m", "mike", "deploy", "--alias-type=copy", "2026", "latest"],
+    mike = Path(sys.executable).parent / "mike"
+    result = subprocess.run([str(mike), "deploy", "--alias-type=copy", "2026", "latest"],
                             cwd=clone, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=clone,
