@@ -8,6 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: install serve build pdf edition test test-fast bench tidy lock clean
 

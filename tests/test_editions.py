@@ -38,7 +38,9 @@ def test_mike_deploys_an_edition_with_copied_aliases(tmp_path):
     subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)], check=True)
     git_env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@localhost", "GIT_COMMITTER_NAME": "t",
                "GIT_COMMITTER_EMAIL": "t@localhost"}
-    env = {**os.environ, **git_env, "BOOK_VERSIONS": "mike", "NO_MKDOCS_2_WARNING": "1"}
+    bindir = str(Path(sys.executable).parent)  # mike runs the site builder found on PATH
+    env = {**os.environ, **git_env, "BOOK_VERSIONS": "mike", "NO_MKDOCS_2_WARNING": "1",
+           "PATH": bindir + os.pathsep + os.environ.get("PATH", "")}
     cache = ROOT / ".cache"
     if cache.exists():  # reuse the executed labs instead of running them again
         subprocess.run(["cp", "-r", str(cache), str(clone / ".cache")], check=True)
