@@ -204,3 +204,19 @@ def test_editing_a_labs_prose_or_alt_text_does_not_change_its_cache_key():
     code_change = jupytext.read(ROOT / "notebooks" / "orbits.py")
     next(c for c in code_change.cells if c.cell_type == "code").source += "\nx = 1"
     assert key(nb) != key(code_change), "a change of code must change the key"
+
+
+def test_glossary_terms_carry_their_definition_as_a_tooltip(built_site):
+    html = (built_site / "domain" / "orbits-for-everyone" / "index.html").read_text(encoding="utf-8")
+    links = BeautifulSoup(html, "html.parser").select("article a.glossary-term")
+    assert links, "key terms in a chapter should link to the glossary"
+    assert all(len(a.get("title", "")) > 20 for a in links), "every glossary link needs its definition as a title"
+
+
+def test_every_page_links_the_pdf_and_states_the_licences(built_site):
+    for page in html_pages(built_site):
+        footer = soup(page).select_one(".md-copyright")
+        assert footer is not None, page
+        text = footer.get_text(" ", strip=True)
+        assert "CC BY 4.0" in text and "MIT" in text, f"{page.relative_to(built_site)} footer: {text}"
+        assert footer.select_one('a[href$="shared-orbits.pdf"]'), f"{page.relative_to(built_site)} has no PDF link"

@@ -105,6 +105,19 @@ def _scaled_by_radius(xm, ym, sx, sy, radius):
     return scaled
 
 
+
+def _encounter_inputs(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m):
+    """Check the five encounter-plane inputs and broadcast them to one shape."""
+    xm = as_finite("miss_x_m", miss_x_m)
+    ym = as_finite("miss_y_m", miss_y_m)
+    sx = positive("sigma_x_m", sigma_x_m)
+    sy = positive("sigma_y_m", sigma_y_m)
+    radius = positive("hard_body_radius_m", hard_body_radius_m)
+    try:
+        return np.broadcast_arrays(xm, ym, sx, sy, radius)
+    except ValueError as exc:
+        raise ValueError(f"miss_x_m, miss_y_m, sigma_x_m, sigma_y_m and hard_body_radius_m must broadcast: {exc}") from exc
+
 def pc_circle(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m):
     """Probability of collision, exact 2D method, in the encounter plane's principal axes.
 
@@ -119,16 +132,7 @@ def pc_circle(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m):
     length unit works if all five inputs share it; metres are the convention. Arrays
     broadcast.
     """
-    xm = as_finite("miss_x_m", miss_x_m)
-    ym = as_finite("miss_y_m", miss_y_m)
-    sx = positive("sigma_x_m", sigma_x_m)
-    sy = positive("sigma_y_m", sigma_y_m)
-    radius = positive("hard_body_radius_m", hard_body_radius_m)
-    try:
-        xm, ym, sx, sy, radius = np.broadcast_arrays(xm, ym, sx, sy, radius)
-    except ValueError as exc:
-        raise ValueError(f"miss_x_m, miss_y_m, sigma_x_m, sigma_y_m and hard_body_radius_m must broadcast: {exc}") from exc
-    arrays = _scaled_by_radius(xm, ym, sx, sy, radius)
+    arrays = _scaled_by_radius(*_encounter_inputs(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m))
     out = np.empty(arrays[0].shape)
     flat = [a.ravel() for a in arrays]
     out_flat = out.reshape(-1)
@@ -149,16 +153,8 @@ def pc_chan(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m):
     covariance by a circle of the same area, so it fails when the covariance is very
     elongated compared with the hard-body radius (Alfano's cases 3 and 5).
     """
-    xm = as_finite("miss_x_m", miss_x_m)
-    ym = as_finite("miss_y_m", miss_y_m)
-    sx = positive("sigma_x_m", sigma_x_m)
-    sy = positive("sigma_y_m", sigma_y_m)
-    radius = positive("hard_body_radius_m", hard_body_radius_m)
-    try:
-        xm, ym, sx, sy, radius = np.broadcast_arrays(xm, ym, sx, sy, radius)
-    except ValueError as exc:
-        raise ValueError(f"miss_x_m, miss_y_m, sigma_x_m, sigma_y_m and hard_body_radius_m must broadcast: {exc}") from exc
-    xm, ym, sx, sy, radius = _scaled_by_radius(xm, ym, sx, sy, radius)
+    xm, ym, sx, sy, radius = _scaled_by_radius(
+        *_encounter_inputs(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m))
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         u = radius**2 / (sx * sy)
         v = (xm / sx) ** 2 + (ym / sy) ** 2
