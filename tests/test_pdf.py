@@ -56,3 +56,12 @@ def test_pdf_prints_solutions_and_labs(pdf_text):
     body = " ".join(pages)
     assert "Solution" in body
     assert "Check against" in body, "the labs' checks should be in the PDF"
+
+
+def test_pdf_renders_chinese_text(pdf_text):
+    """Chinese source titles in the chapters must come through as text, not as missing glyphs."""
+    chapters_with_chinese = [c for c in CHAPTERS if re.search(r"[\u4e00-\u9fff]", (ROOT / "docs" / c).read_text(encoding="utf-8"))]
+    if not chapters_with_chinese:
+        pytest.skip("no chapter carries Chinese text")
+    _, pages = pdf_text
+    assert re.search(r"[\u4e00-\u9fff]{2,}", " ".join(pages)), "Chinese characters are missing from the PDF"
