@@ -97,7 +97,7 @@ print(f"Fragments of 1 cm or larger predicted:  {breakup.collision_fragment_coun
 # is hit at 10 km/s by projectiles of growing mass: the count jumps where the impact
 # becomes catastrophic.
 
-# %% alt="Log-log line chart of the number of fragments of 10 cm or larger against projectile mass for a 2,000 kg target hit at 10 km/s: the count rises smoothly to about 230, then jumps to about 1,500 at 1.6 kg, where the impact becomes catastrophic."
+# %% alt="Log-log line chart of the number of fragments of 10 cm or larger against projectile mass for a 2,000 kg target hit at 10 km/s: the count rises as a straight line to about 230, jumps to about 1,500 at 1.6 kg, where the impact becomes catastrophic, then climbs slowly to about 2,600 as the projectile approaches 2,000 kg."
 projectile_kg = np.logspace(-3, 3.3, 400)
 counts = breakup.collision_fragment_count(2000.0, projectile_kg, 10_000.0, 0.10)
 threshold_kg = 2 * 40_000.0 * 2000.0 / 10_000.0**2  # 0.5 m v^2 / M = 40 J/g
@@ -195,7 +195,7 @@ print(f"median dv {np.median(cloud['dv_m_s']):.0f} m/s; {np.mean(cloud['dv_m_s']
 # through the break-up point, so its apogee is above 789 km and its perigee below: the
 # two branches form an X centred on the parent.
 
-# %% alt="Gabbard diagram: apogee and perigee altitude against orbital period for about 1,200 simulated Iridium-Cosmos fragments; the points form an X crossing at 789 km and about 100.6 minutes; most apogees lie between 790 and 2,300 km and most perigees between 300 and 790 km."
+# %% alt="Gabbard diagram: apogee and perigee altitude against orbital period for about 1,150 simulated Iridium-Cosmos fragments; the points form an X crossing at 789 km and about 100.6 minutes; most apogees lie between 790 and 2,300 km and most perigees between 300 and 790 km."
 orbits = breakup.cloud_orbits(789.0, cloud["dv_m_s"], rng)
 ok = orbits["bound"] & (orbits["perigee_km"] > 0)
 fig, ax = plt.subplots()
@@ -271,7 +271,7 @@ assert int(breakup.explosion_fragment_count(0.05, 1.0)) == 724
 assert abs(n_10cm - observed) / observed < 0.35
 # Gabbard diagram: every fragment's orbit passes through the break-up altitude.
 assert np.all(orbits["perigee_km"][ok] <= 789.0 + 1e-6) and np.all(orbits["apogee_km"][ok] >= 789.0 - 1e-6)
-print("Check against Johnson et al. (2001) test cases and Wang (2010): passed")
+print("Check against NASA CARA and ESA test cases of the Johnson et al. (2001) model and Wang (2010): passed")
 
 # %% [markdown]
 # ## Summary

@@ -104,7 +104,7 @@ for label, count in parts:
     print(f"{label:42} {count:8,} {count / total_2024:7.1%}")
 print(f"{'All tracked objects':42} {total_2024:8,}")
 
-# %% alt="Horizontal bar chart of the 39,246 objects tracked in 2024 by type, from ESA's Space Environment Report 2025: payloads 13,672, unidentified objects 7,967, rocket fragmentation debris 7,767 and other types 9,840. Only about a third of tracked objects are payloads, and fewer still are working."
+# %% alt="Horizontal bar chart of the 39,246 objects tracked in 2024 by type, from ESA's Space Environment Report 2025: payloads 13,672, unidentified objects 7,967, rocket fragmentation debris 7,767 and other types 9,840. Only about a third of tracked objects are payloads; the rest are debris, rocket bodies and unidentified objects."
 fig, ax = plt.subplots(figsize=(7, 3))
 labels = [label.replace(" (total minus the rows above)", "\n(difference from total)") for label, _ in parts]
 ax.barh(labels[::-1], [c for _, c in parts][::-1], color=["C3", "C2", "C1", "C0"])
@@ -115,8 +115,9 @@ plt.show()
 
 # %% [markdown]
 # Only about a third of what is tracked is a payload, and ESA counted about 11,000 *active*
-# payloads, so most payloads in orbit no longer work. One object in five is
-# "unidentified": tracked, but not traced to the launch or break-up it came from.
+# payloads in the same report, so most tracked objects are not working satellites, while
+# most payloads are. One object in five is "unidentified": tracked, but not traced to the
+# launch or break-up it came from.
 #
 # ## Tracked against estimated, over the years
 #
@@ -137,7 +138,7 @@ tracked_2024 = next(r["count"] for r in estimates if r["measure"] == "tracked")
 print(f"\ntracked in 2024: {tracked_2024:,}; estimated larger than 10 cm: {large['2024']:,} "
       f"({large['2024'] / tracked_2024:.1f} times as many)")
 
-# %% alt="Line chart on a logarithmic scale of ESA's published estimates of debris in orbit in 2013, 2019, 2021 and 2024: objects larger than 10 cm rise from 29,000 to 54,000 and objects of 1 to 10 cm from 670,000 to 1.2 million; a single point marks the 39,246 tracked objects of 2024. The estimated population is many times the tracked one, and every figure needs its date."
+# %% alt="Line chart on a logarithmic scale of ESA's published estimates of debris in orbit in 2013, 2019, 2021 and 2024: objects larger than 10 cm rise from 29,000 to 54,000 and objects of 1 to 10 cm (published as larger than 1 cm in 2013 and 2019) from 670,000 to 1.2 million; a single point marks the 39,246 tracked objects of 2024. The estimated population is many times the tracked one, and every figure needs its date."
 fig, ax = plt.subplots()
 x = [int(y) for y in years]
 ax.plot(x, [small[y] for y in years], "o-", label="estimated, 1 to 10 cm")
@@ -149,16 +150,19 @@ ax.legend(loc="center right", fontsize=9)
 plt.show()
 
 # %% [markdown]
-# Two cautions. First, an estimate changes both because the population grows and because
+# Three cautions. First, an estimate changes both because the population grows and because
 # the model improves, so the rise from 29,000 to 54,000 is not all new debris. Second,
 # tracked and estimated counts answer different questions: the tracked count includes
-# working satellites; the estimates describe debris. Quote them side by side, never as
-# one series.
+# working satellites; the estimates describe debris (though ESA's 2019 figure of 34,000
+# objects larger than 10 cm said it included about 2,000 active satellites). Quote them
+# side by side, never as one series. Third, the 1 to 10 cm series is not quite one size
+# band: ESA published its 2013 and 2019 figures as objects "larger than 1 cm"; the `notes`
+# column says so.
 #
 # ## Working satellites
 #
-# The number of working satellites has grown fastest of all, driven by the large
-# broadband constellations. Two organisations counted them: the Union of Concerned
+# The number of working satellites has grown quickly, driven largely by the broadband
+# constellations: by the end of 2020 Starlink alone made up 26% of the UCS count. Two organisations counted them: the Union of Concerned
 # Scientists (UCS) in its Satellite Database, and ESA in its annual report.
 
 # %%
@@ -172,7 +176,7 @@ span_years = 2023 + 4 / 12 - 2021.0  # 31 Dec 2020 to 1 May 2023
 doubling = span_years * np.log(2) / np.log(growth)
 print(f"\nUCS count grew {growth:.2f} times in {span_years:.1f} years: it doubled about every {doubling:.1f} years")
 
-# %% alt="Bar chart of working satellites as counted by two organisations: 3,372 (UCS, end of 2020), 7,560 (UCS, May 2023) and about 11,000 active payloads (ESA, April 2025). The number of working satellites more than tripled in just over four years; the bars are coloured by who counted."
+# %% alt="Bar chart of working satellites as counted by two organisations: 3,372 (UCS, end of 2020), 7,560 (UCS, May 2023) and about 11,000 active payloads (ESA, April 2025). The UCS count more than doubled in under two and a half years, and ESA's later count is higher still; the bars are coloured by who counted, because the two use different definitions."
 fig, ax = plt.subplots()
 labels = [f"{r['as_of']}\n{'UCS' if 'UCS' in r['label'] else 'ESA'}" for r in active]
 ax.bar(labels, [r["count"] for r in active], color=["C0" if "UCS" in r["label"] else "C1" for r in active])
@@ -182,15 +186,16 @@ ax.set(ylabel="working satellites", ylim=(0, 13000), title="Working satellites: 
 plt.show()
 
 # %% [markdown]
-# The UCS and ESA counts use different definitions ("actively operating" satellites in
+# The UCS and ESA counts use different definitions ("actively-operating satellites" in
 # one, "active payloads" in the other) and different cut-off dates, so the ESA bar is
 # not simply the next point of the UCS series. The trend is clear all the same: a
 # doubling roughly every two years.
 #
 # ## Where objects are
 #
-# **Low Earth orbit dominates.** In the 2022 UCS database, 4,078 of "more than 4,850"
-# working satellites were in low Earth orbit (LEO), below 2,000 km: about five in six.
+# **Low Earth orbit dominates.** In UCS database figures quoted by Bright Ascension in 2022,
+# 4,078 of "more than 4,850" working satellites were in low Earth orbit (LEO), generally
+# taken as below 2,000 km: about five in six.
 
 # %%
 regime = select("regime_2022")
@@ -201,8 +206,9 @@ print(f"share of working satellites in LEO (UCS, 2022): at most {leo / all_activ
 # %% [markdown]
 # **The geostationary ring is mostly uncontrolled.** ESA's annual classification of
 # objects near the geostationary ring (status on 1 January 2016) found 1,434 objects with
-# orbital data, of which only 471 were actively kept on station. The rest drift through
-# the ring or oscillate about its stable points (libration), with nothing to stop them.
+# orbital data, of which only 471 were actively controlled. Most of the rest drift above,
+# below or through the ring or oscillate about its stable points (libration), with nothing
+# to stop them.
 
 # %% alt="Horizontal bar chart of the 1,434 objects near the geostationary ring on 1 January 2016, from ESA: 471 actively controlled, 747 drifting above, below or through the ring, 190 in libration orbits, 15 highly inclined and 11 undetermined. Two objects in three near the ring are not controlled."
 geo = [r for r in select("geo_2016") if r["label"] != "All objects with orbital data"]
@@ -231,7 +237,7 @@ for r in main:
     left_text = f"{left:,} ({left / r['count']:.1%})" if left is not None else "not in table"
     print(f"{name:48} {r['count']:10,} {left_text:>18}")
 
-# %% alt="Horizontal bar chart of catalogued fragments from five destructive events in low Earth orbit, ordered by altitude, with the part still in orbit in February 2026 overlaid: USA-193 at about 220 to 240 km (175, none left), Mission Shakti at about 283 km (130, none left), Kosmos 1408 at 465 to 490 km (1,807, 5 left), Iridium 33 and Cosmos 2251 at 789 km (1,632 catalogued by December 2009) and Fengyun-1C at about 865 km (3,532, of which 2,351 remain). Debris from low tests has gone; two thirds of the Fengyun-1C debris is still in orbit 19 years later."
+# %% alt="Horizontal bar chart of catalogued fragments from five destructive events in low Earth orbit, ordered by altitude, with the part still in orbit in February 2026 overlaid: USA-193 at about 220 to 240 km (175, none left), Mission Shakti at about 283 km (130, none left), Kosmos 1408 at 465 to 490 km (1,807, 5 left), Iridium 33 and Cosmos 2251 at 789 km (1,632 catalogued by December 2009) and Fengyun-1C at about 865 km (3,532, of which 2,351 remain). Debris from the low tests has almost all gone; two thirds of the Fengyun-1C debris is still in orbit 19 years later."
 def altitude_in_label(label):
     """The (lowest) altitude in km written in a label such as 'Name (2007; about 865 km)'."""
     return float(re.search(r"; (?:about )?(\d+)", label).group(1))
@@ -261,9 +267,11 @@ plt.show()
 #
 # The table must agree with the figures its sources publish:
 #
-# - ESA's report gives the shares of payloads (34.8%), unidentified objects (20.3%) and
-#   rocket fragmentation debris (20%) among the 39,246 tracked objects;
-# - ESA's press release rounds the tracked total to "about 40,000";
+# - ESA's report, as summarised by The Earth & I, gives the shares of payloads (34.8%),
+#   unidentified objects (20.3%) and rocket fragmentation debris (20%) among the 39,246
+#   tracked objects;
+# - ESA's web article on the report (1 April 2025) rounds the tracked total to "about
+#   40 000";
 # - ESA's 2016 classification of geostationary objects gives 1,434 objects with orbital
 #   data and 1,484 known objects in all, 50 of them without orbital data.
 
@@ -290,8 +298,9 @@ print("Check against ESA Space Environment Report 2025 and ESA Classification of
 #
 # - Every count of space objects belongs to a counter, a definition and a date; a number
 #   without them is of little use.
-# - About a third of the roughly 39,000 tracked objects are payloads, and only about
-#   11,000 payloads work; one tracked object in five is unidentified.
+# - About a third of the roughly 39,000 tracked objects are payloads, and about 11,000
+#   payloads work, so most tracked objects are not working satellites; one tracked object
+#   in five is unidentified.
 # - Model estimates of debris larger than 10 cm exceed the tracked catalogue, and estimates
 #   of 1 to 10 cm debris run to over a million; published estimates change with both the
 #   population and the model.
@@ -304,10 +313,10 @@ print("Check against ESA Space Environment Report 2025 and ESA Classification of
 # ## What's next
 #
 # To see what crowding means for collision risk, screen a synthetic population in the
-# [Conjunctions lab](../conjunctions/index.md). For fresh data, download the satellite
-# catalogue (SATCAT) from CelesTrak or space-track.org, as described in the chapter
-# [Who is in space](../../domain/who-is-in-space.md), and add rows to the table with their
-# source and date.
+# [Conjunctions lab](../conjunctions/index.md). For fresh data, download catalogue data
+# from CelesTrak or space-track.org (see [Data sources](../../reference/data-sources.md)),
+# or take counts from a newer ESA Space Environment Report, and add rows to the table with
+# their source and date.
 #
 # **Try it.** Add a row for a newer count you find in an ESA or NASA publication, with its
 # source and `as_of` date, and rerun the lab. Which figures in the table are secondary

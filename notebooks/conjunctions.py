@@ -58,11 +58,13 @@ rng = np.random.default_rng(2026)
 # and over six hours at one-minute steps some 720 million distance checks, most of them
 # between objects on opposite sides of the Earth.
 #
-# `screen_conjunctions` avoids that. At each time step it puts all positions in a **k-d
+# `screen_conjunctions` avoids that. At short intervals (by default every 20 seconds, between
+# positions interpolated from the one-minute SGP4 grid) it puts all positions in a **k-d
 # tree**, a structure that sorts points by space so that it can list only the pairs closer
 # than a given distance. That distance is the screening threshold plus how far two objects
-# can close in half a step (at most twice the fastest orbital speed times the half-step),
-# so no approach between steps is missed. The few pairs that pass are then refined: the
+# can close in half an interval (at most twice the fastest orbital speed times the
+# half-interval) and a small margin for curved paths, so no approach between intervals is
+# missed. The few pairs that pass are then refined: the
 # time and distance of closest approach (TCA and miss distance) are found by minimising
 # the propagated separation.
 #
@@ -92,7 +94,7 @@ for k in order:
     print(f"{i:5d}-{j:<6d} {events['tca_min'][k]:10.2f} {events['miss_km'][k]:10.3f} "
           f"{events['speed_km_s'][k]:13.2f} {alt0[i, 0]:14.0f}")
 
-# %% alt="Histogram of the relative speed of close approaches under 5 km found in the synthetic population over six hours. Speeds spread from under 1 km/s to about 15 km/s, with most between 10 and 15 km/s: in low Earth orbit most encounters are fast, near head-on crossings."
+# %% alt="Histogram of the relative speed of the 159 close approaches under 5 km found in the synthetic population over six hours. Speeds spread from under 1 km/s to about 15 km/s, with about two thirds between 10 and 15 km/s and the tallest bar just below 15 km/s: in this population most encounters are fast, near head-on crossings."
 fig, ax = plt.subplots()
 ax.hist(events["speed_km_s"], bins=np.arange(0, 16, 0.5), color="C0")
 ax.set(xlabel="relative speed at closest approach (km/s)", ylabel="number of close approaches",
@@ -211,8 +213,7 @@ plt.show()
 # %% [markdown]
 # ## Chan's series against the exact integral
 #
-# Before computers were fast, and still in many tools today, the integral was replaced by
-# a series. Chan (1997) replaces the uncertainty ellipse by a circle of the same area and
+# Many tools replace the integral by a series. Chan (1997) replaces the uncertainty ellipse by a circle of the same area and
 # sums a rapidly converging series (`pc_chan`). It is excellent when the hard-body disc is
 # small compared with the uncertainty ellipse, and it can fail badly when one axis of the
 # ellipse is *smaller* than the disc. The table shows cases from the test suites of the
@@ -258,7 +259,8 @@ plt.show()
 #   $P_c = 2.70601573490125 \times 10^{-5}$; NASA's test accepts a relative difference of
 #   $10^{-3}$.
 # - **Orekit**, Laas2015Test, Chan test case 01: $x_m = 0$, $y_m = 10$ m, $\sigma_x = 25$ m,
-#   $\sigma_y = 50$ m, $R = 5$ m give $9.742 \times 10^{-3}$ (tolerance $10^{-6}$).
+#   $\sigma_y = 50$ m, $R = 5$ m give $9.742 \times 10^{-3}$ (Orekit's test accepts an
+#   absolute difference of $10^{-6}$).
 # - **The chapter's worked example**: $R = 20$ m, $\sigma = 200$ m, zero miss:
 #   $4.99 \times 10^{-3}$.
 
@@ -290,8 +292,8 @@ print("Check against NASA CARA (Pc2D_Foster unit test) and Orekit (Laas2015Test)
 # - Screening finds close approaches without comparing every pair: a k-d tree lists only
 #   the pairs that could come within the threshold before the next step, and the
 #   closest approach of each is then refined.
-# - In low Earth orbit most encounters are fast, 10 to 15 km/s, and crowded shells host a
-#   disproportionate share of them.
+# - In the synthetic low-Earth-orbit population most encounters are fast, 10 to 15 km/s,
+#   and crowded shells host a disproportionate share of them.
 # - The probability of collision is the Gaussian uncertainty's mass over the hard-body
 #   disc in the encounter plane; it needs both objects' states and covariances.
 # - For a circular uncertainty and zero miss, $P_c = 1 - \exp(-R^2/2\sigma^2)$.

@@ -22,7 +22,8 @@
 # count objects in altitude shells and add up what flows in (launches, fragments) and out
 # (disposal, drag, collisions). In this lab you will:
 #
-# 1. build a shell model of LEO after MOCAT-SSEM (D'Ambrosio, Lifson and Linares 2022);
+# 1. build a shell model of LEO after MOCAT-3, the source-sink model of D'Ambrosio, Lifson
+#    and Linares (2022);
 # 2. compare scenarios of launch rate and post-mission disposal;
 # 3. add the debris of an anti-satellite (ASAT) test at two altitudes and compare with the
 #    observed decay of the Kosmos 1408 and Fengyun-1C debris;
@@ -78,7 +79,7 @@ rng = np.random.default_rng(2026)
 #   breakup model gives. Active satellites dodge most tracked objects.
 #
 # The species sizes and the dodging fractions are round numbers chosen for teaching,
-# not MOCAT-SSEM's calibrated values:
+# not MOCAT-3's calibrated values:
 
 # %%
 edges = population.shell_edges_km(200.0, 2000.0, 50.0)
@@ -108,7 +109,7 @@ def launches(per_year):
 
 base = population.simulate(100.0, edges, launches(1000.0), disposal_compliance=0.9, **initial)
 
-# %% alt="Line chart of the number of active satellites, derelicts and debris fragments over 100 years for 1,000 launches a year with 90% disposal: active satellites level off at 5,000 within 15 years, derelicts rise to about 1,200, and the legacy debris falls slowly from 3,000 to about 1,200 as drag clears it."
+# %% alt="Line chart of the number of active satellites, derelicts and debris fragments over 100 years for 1,000 launches a year with 90% disposal: active satellites approach 5,000 within about 20 years, derelicts rise from 600 to about 1,200, and the legacy debris falls slowly from 3,000 to about 1,200 as drag clears it."
 fig, ax = plt.subplots()
 for s, label in zip(population.SPECIES, ("Active satellites", "Derelicts", "Debris (10 cm and larger)")):
     ax.plot(base["t_yr"], base[s].sum(axis=1), label=label)
@@ -140,7 +141,7 @@ for rate in rates:
         print(f"{rate:11,.0f} {pm:5.2f} {r['S'][-1].sum():8,.0f} {r['D'][-1].sum():9,.0f} "
               f"{r['N'][-1].sum():8,.0f} {collisions:11,.1f}")
 
-# %% alt="Line chart of debris fragments over 100 years for 5,000 launches a year with disposal compliance of 50, 90 and 99 per cent: with 50 per cent the debris grows to nearly 9,000, with 99 per cent it falls to about 1,400."
+# %% alt="Line chart of debris fragments over 100 years for 5,000 launches a year with disposal compliance of 50, 90 and 99 per cent: with 50 per cent the debris grows to about 9,600 after some 30 years and is still about 8,700 after a century; with 90 per cent it peaks near 3,400 and falls to about 2,200; with 99 per cent it falls to about 1,400."
 fig, ax = plt.subplots()
 for pm in compliances:
     r = runs[5000.0, pm]
@@ -161,7 +162,7 @@ plt.show()
 # Where does the debris sit? Fragments from collisions in the constellation's shells
 # pile up there and drift down below them; the legacy debris stays higher up.
 
-# %% alt="Bar-like step chart of debris per 50 km shell after 100 years for 5,000 launches a year, with 50 and 99 per cent disposal: with 50 per cent up to 3,000 fragments per shell pile up in and below the constellation's shells at 400 to 600 km; with 99 per cent a few hundred at most remain, mostly legacy debris at 700 to 1,000 km."
+# %% alt="Bar-like step chart of debris per 50 km shell after 100 years for 5,000 launches a year, with 50 and 99 per cent disposal: with 50 per cent up to 3,000 fragments per shell pile up in and below the constellation's shells at 400 to 600 km; with 99 per cent about 100 per shell at most remain there; the legacy debris at 700 to 1,000 km, at most about 250 per shell, is the same in both runs, so the two lines overlap there."
 fig, ax = plt.subplots()
 for pm in (0.5, 0.99):
     ax.stairs(runs[5000.0, pm]["N"][-1], edges, label=f"$P_M$ = {pm:.0%}")

@@ -24,8 +24,12 @@
 # 1. compare three models of air density in orbit, including NRLMSISE-00;
 # 2. compute orbital lifetime against altitude at solar minimum and solar maximum;
 # 3. see how the area-to-mass ratio changes the answer;
-# 4. compare lifetimes with the 25-year disposal guideline and the US Federal
-#    Communications Commission's (FCC's) 5-year rule.
+# 4. compare lifetimes with the 25-year post-mission disposal guideline of the
+#    Inter-Agency Space Debris Coordination Committee (IADC) and the US Federal
+#    Communications Commission's (FCC's) 5-year rule, adopted in 2022: satellites licensed
+#    by the FCC or seeking access to the US market that end their missions below 2,000 km
+#    and dispose of themselves by uncontrolled re-entry must re-enter "as soon as
+#    practicable and no more than five years" after the end of their mission.
 #
 # ## Prerequisites
 #
@@ -61,17 +65,17 @@ print(f"Exponential model at 400 km: {atmosphere.exponential_density_kg_m3(400.0
 print(f"Sea level: {atmosphere.exponential_density_kg_m3(0.0):.3f} kg/m^3")
 
 # %% [markdown]
-# That is about a third of a million-millionth of the air at sea level: little enough for
-# a satellite to coast for years, but not nothing.
+# That is about three million-millionths of the density of air at sea level: little
+# enough for a satellite to coast for years, but not nothing.
 #
 # The real upper atmosphere swells and shrinks with the Sun. Ultraviolet light from an
 # active Sun heats it, and the heated gas expands upwards, so density at a fixed
 # altitude rises. The **F10.7 index** (the Sun's radio flux at 10.7 cm wavelength, in
 # solar flux units) tracks this activity: about 70 near solar minimum and 200 or more
-# near a strong maximum. The **Ap index** measures geomagnetic storms, which heat the
-# atmosphere too. The NRLMSISE-00 model (Picone et al. 2002) takes both as inputs. Here
-# it is averaged over latitude and local time, since a satellite samples both on every
-# orbit.
+# near a strong maximum. The **Ap index** measures geomagnetic activity; geomagnetic
+# storms heat the atmosphere too. The NRLMSISE-00 model (Picone et al. 2002) takes both
+# as inputs. Here it is averaged over latitude and local time, since a satellite samples
+# both on every orbit.
 
 # %%
 solar = {"Solar minimum (F10.7 = 70, Ap = 4)": (70.0, 4.0),
@@ -115,7 +119,7 @@ life = {"Exponential (average Sun)": atmosphere.orbital_lifetime_years(h, am_sat
 for label, (f107, ap) in solar.items():
     life[label] = atmosphere.orbital_lifetime_years(h, am_satellite, model="msis", f107=f107, ap=ap)
 
-# %% alt="Log-scale line chart of orbital lifetime against altitude for a satellite with area-to-mass ratio 0.01 m2/kg: lifetimes grow from days at 200 km to about a decade at 600 km and thousands of years above 1,000 km; horizontal lines at 25 and 5 years cross the curves between about 450 and 750 km."
+# %% alt="Log-scale line chart of orbital lifetime against altitude for a satellite with area-to-mass ratio 0.01 m2/kg: lifetimes grow from about a day at 200 km to about a decade at 600 km and more than a thousand years above 1,000 km for an average Sun, with solar minimum giving the longest lifetimes and solar maximum the shortest; horizontal lines at 25 and 5 years cross the curves between about 450 and 750 km."
 fig, ax = plt.subplots()
 styles = ["--", "-", "-"]
 for (label, years), ls in zip(life.items(), styles):
@@ -133,10 +137,12 @@ plt.show()
 # %% [markdown]
 # Three things stand out:
 #
-# - **Altitude dominates.** Each 100 km higher multiplies the lifetime several times.
-# - **The Sun matters.** At the same altitude a satellite lasts about 4 to 30 times
-#   longer at solar minimum than at maximum in this model. A real decay of many years averages over the 11-year
-#   solar cycle and falls between the two curves.
+# - **Altitude dominates.** Each 100 km higher multiplies the lifetime: several times
+#   below about 800 km, less than twice above 1,000 km.
+# - **The Sun matters.** At the same altitude between 300 and 1,500 km a satellite lasts
+#   about 4 to 30 times longer at solar minimum than at maximum in this model. A real
+#   decay of many years averages over the 11-year solar cycle and falls between the two
+#   curves.
 # - **The rules bite between about 450 and 750 km.** Below that, drag alone clears a dead
 #   satellite within the guidelines; above it, a satellite must carry propellant to lower
 #   its orbit at the end of its mission, or be removed.
@@ -218,9 +224,10 @@ print("Check against Vallado (Table 8-4), pymsis (NRLMSISE-00) and NASA ODPO: pa
 #
 # - Drag shrinks an orbit at $da/dt = -\sqrt{\mu a}\,\rho B$; the lifetime adds up the time
 #   spent at each altitude on the way down.
-# - Density, and so lifetime, changes by orders of magnitude with altitude: days at
+# - Density, and so lifetime, changes by orders of magnitude with altitude: about a day at
 #   200 km, about a decade at 600 km, centuries at 800 km, millennia above 1,000 km.
-# - Solar activity changes lifetimes several-fold; real decays average over solar cycles.
+# - Solar activity changes lifetimes by up to about thirty-fold in this model; real decays
+#   average over solar cycles.
 # - Lifetime is inversely proportional to area-to-mass ratio.
 # - The 25-year guideline and the FCC's 5-year rule are met by drag alone only below
 #   roughly 450 to 750 km, depending on the Sun; higher satellites need a disposal

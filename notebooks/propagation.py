@@ -117,7 +117,8 @@ print(f"largest difference over one day: {np.max(np.linalg.norm(r_tle - r_omm, a
 # ## Many satellites, one call
 #
 # The `sgp4` package ships the verification set of Vallado, Crawford, Hujsak and Kelso
-# (2006): 33 element sets of real objects, chosen to exercise every branch of the model.
+# (2006): 33 element sets, most of them of real objects and a few edited to trigger the
+# model's error codes, chosen to exercise its branches.
 # We take four of them from late June 2006, one per orbital regime, and propagate all four
 # over the same day, every minute, in a single call of `propagate_teme`. The result is an
 # array of shape (satellites, times, 3) of positions in the TEME frame, the inertial frame
@@ -128,7 +129,7 @@ ver_text = files("sgp4").joinpath("SGP4-VER.TLE").read_text()
 ver_lines = [ln[:69] for ln in ver_text.splitlines() if ln[:2] in ("1 ", "2 ")]
 ver = {}
 for a, b in zip(ver_lines[0::2], ver_lines[1::2]):
-    sat = prop.parse_tle(a, b, verify_checksum=False)  # three test cases carry deliberately bad checksums
+    sat = prop.parse_tle(a, b, verify_checksum=False)  # three edited test cases fail their checksums
     ver.setdefault(sat.satnum, sat)
 
 # names and regimes as given in the comments of SGP4-VER.TLE
@@ -217,8 +218,9 @@ plt.show()
 # A **pass** is the time a satellite spends above a chosen elevation over a ground
 # site's horizon; 10° is a common mask, because near the horizon buildings, hills and the
 # thick lower atmosphere get in the way. `look_angles` gives the azimuth, elevation and
-# range from the site; `find_passes` samples the elevation every 30 seconds and then pins
-# down the rise, the highest point (culmination) and the set with a root finder. A pass
+# range from the site; `find_passes` samples the elevation every 30 seconds, then pins
+# down the rise and the set with a root finder and the highest point (culmination) with a
+# minimiser. A pass
 # says only that the ISS is above the horizon: to *see* it by eye the sky must also be
 # dark and the station in sunlight, which this lab does not check.
 
@@ -239,7 +241,7 @@ r_day, v_day, _ = prop.propagate_teme(iss, jd_day, fr_day)
 r_ecef, _ = prop.teme_to_ecef(r_day[0], v_day[0], jd_day, fr_day)
 azimuth_deg, elevation_deg, range_km = prop.look_angles(r_ecef, *VIENNA)
 
-# %% alt="Line chart of the ISS's elevation seen from Vienna over the 24 hours after the 20 September 2008 epoch. The curve spends most of the day below the horizon, with a few short peaks above the 10 degree mask, each lasting a few minutes; the highest reaches well above 45 degrees. Passes come in groups about 90 minutes apart, one orbit."
+# %% alt="Line chart of the ISS's elevation seen from Vienna over the 24 hours after the 20 September 2008 epoch. The curve spends most of the day below the horizon, with five short peaks above the 10 degree mask between about 6 and 12 hours after the epoch, each lasting a few minutes; the highest reaches 87 degrees, nearly overhead. The passes come in one group, about 90 minutes (one orbit) apart."
 fig, ax = plt.subplots()
 ax.plot(minutes / 60, elevation_deg, lw=1)
 ax.axhline(10, color="C1", ls="--", label="10° mask")
@@ -327,8 +329,8 @@ print("Check against Vallado et al. (2006) and Vallado (2013), Example 3-5: pass
 #   longitude and altitude from the WGS-84 ellipsoid.
 # - Ground tracks reveal the orbital regime: inclination bounds the latitude, and the
 #   Earth's rotation shifts each orbit west.
-# - Pass predictions are only as good as the element set: kilometres of error at epoch,
-#   growing by kilometres a day.
+# - Pass predictions are only as good as the element set: about a kilometre of error at
+#   epoch, growing by one to three kilometres a day.
 #
 # ## What's next
 #

@@ -74,7 +74,7 @@ print(f"with a 0.5 m mirror: {sensing.diffraction_ground_resolution_m(550e-9, 0.
 # altitude. There is no way round this with better electronics: a finer image needs a
 # larger mirror or a lower orbit.
 
-# %% alt="Log-log line chart of diffraction-limited ground resolution against aperture diameter from 0.1 to 3 m, for altitudes of 300, 500 and 800 km: at 500 km a 1 m mirror resolves about 0.34 m, and 30 cm needs about 1.1 m; WorldView-1 (0.6 m at 496 km) is marked at about 0.56 m."
+# %% alt="Log-log line chart of diffraction-limited ground resolution against aperture diameter from 0.1 to 3 m, for altitudes of 300, 500 and 800 km in green light (550 nm): at 500 km a 1 m mirror resolves about 0.34 m, and 30 cm needs about 1.1 m; WorldView-1 (0.6 m at 496 km) is marked at about 0.56 m."
 aperture = np.logspace(-1, np.log10(3.0), 100)
 fig, ax = plt.subplots()
 for h in (300.0, 500.0, 800.0):
@@ -206,8 +206,9 @@ plt.show()
 # %% [markdown]
 # ## Check against published results
 #
-# WorldView-1's published figures: diffraction about 0.68 m against a 0.50 m GSD, and a
-# revisit of 1.7 days at 1 m GSD or better. For the revisit we let our model point as
+# WorldView-1's published figures (a 60 cm aperture, a 0.50 m GSD at nadir from 496 km and
+# a revisit of 1.7 days at 1 m GSD or better) and the diffraction limit they imply, about
+# 0.68 m at mid-band. For the revisit we let our model point as
 # far off nadir as a 1 m mean GSD allows, at a mid-latitude of 40 degrees, in a
 # sun-synchronous orbit (inclination about 97.4 degrees).
 
@@ -231,12 +232,12 @@ print("Check against WorldView-1 published specifications: passed")
 # - The diffraction limit $1.22\,\lambda h / D$ sets the finest detail: about 0.34 m for a
 #   1 m mirror at 500 km in green light.
 # - Ground sample distance $p h / f$ describes the pixels; a "50 cm" satellite may resolve
-#   only 0.7 m, as WorldView-1's optics do.
+#   only about 0.7 m, as our estimate of WorldView-1's diffraction limit at mid-band shows.
 # - Looking off nadir lengthens the range and tilts the ground: at 45 degrees WorldView-1's
-#   pixels cover about twice the ground they do at nadir.
+#   mean GSD is almost twice its nadir value (about 0.9 m against 0.50 m).
 # - Revisit time falls in proportion to the number of satellites and improves with
-#   latitude for polar orbits; a constellation of a dozen or more can look at most places
-#   several times a day.
+#   latitude for polar orbits; in this optimistic model a dozen satellites offer about three
+#   looks a day or more at most places.
 #
 # ## What's next
 #
@@ -248,7 +249,9 @@ print("Check against WorldView-1 published specifications: passed")
 # ## References
 #
 # - Jenkins, F. A. and White, H. E. *Fundamentals of Optics*: the Rayleigh criterion.
-# - WorldView-1 specifications (DigitalGlobe, now Maxar): 60 cm aperture, 8 um pixels,
-#   0.45-0.90 um panchromatic band, 496 km orbit, 0.50 m GSD at nadir, 1.7-day revisit.
+# - WorldView-1 specifications (DigitalGlobe, now Maxar), as given by ESA's eoPortal and
+#   NASA's Global Change Master Directory (GCMD): 60 cm aperture, 8 um pixels, 0.45-0.90 um
+#   panchromatic band, 496 km orbit, 0.50 m GSD at nadir, 1.7-day revisit at 1 m GSD or
+#   better.
 # - SpaceNews (2 May 2024), "SpaceX launches Maxar's first WorldView Legion imaging
 #   satellites".
