@@ -212,3 +212,76 @@ def test_msis_raises_only_value_error(h, f107, ap):
             call()
         except ValueError:
             pass
+
+
+def _numbers(result):
+    """Every number in a result (arrays, tuples, dicts) as one flat float array."""
+    if isinstance(result, dict):
+        parts = [_numbers(v) for v in result.values()]
+    elif isinstance(result, (tuple, list)):
+        parts = [_numbers(v) for v in result]
+    else:
+        return np.asarray(result, dtype=float).ravel()
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+def _finite_or_value_error(call, low=-np.inf, high=np.inf):
+    """Run ``call``: a ValueError passes; otherwise every number is finite and within [low, high]."""
+    try:
+        out = call()
+    except ValueError:
+        return None
+    x = _numbers(out)
+    assert np.all(np.isfinite(x)) and np.all((x >= low) & (x <= high)), out
+    return out
+
+
+# any float, plus plausible magnitudes and the extremes near them, so that one argument
+# in its valid range meets another at the edge of double precision
+values = st.one_of(floats, st.floats(-5000.0, 5000.0), st.sampled_from(
+    [0.0, 5e-324, 1e-300, 1e-200, 1e-100, 1e-6, 0.01, 0.1, 1.0, 150.0, 400.0, 1e6, 1e100, 1e200, 1e300, 1.7e308, -1.0]))
+small_arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=3), elements=values)
+numbers = st.one_of(values, small_arrays)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=120, deadline=None)
+@given(numbers, numbers, numbers, numbers)
+def test_public_functions_return_finite_values_or_raise(h, am, f107, ap):
+    # densities, decay rates and lifetimes are finite and never negative
+    for call in (
+        lambda: at.exponential_density_kg_m3(h),
+        lambda: at.ips_density_kg_m3(h, f107, ap),
+        lambda: at.density_kg_m3(h, "ips", f107, None, ap),
+        lambda: at.decay_rate_km_per_year(h, am),
+        lambda: at.decay_rate_km_per_year(h, am, "ips", f107, None, ap),
+        lambda: at.orbital_lifetime_years(h, am),
+        lambda: at.orbital_lifetime_years(h, 0.01, am),
+        lambda: at.orbital_lifetime_years(h, am, 1.0, "ips", f107, None, ap),
+        lambda: at.orbital_lifetime_years(600.0, 0.01, 2.2, reentry_altitude_km=h),
+    ):
+        _finite_or_value_error(call, low=0.0)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=20, deadline=None)
+@given(numbers, st.one_of(floats, st.sampled_from([60.0, 150.0, 400.0])),
+       st.one_of(st.none(), floats, st.sampled_from([50.0, 400.0])), st.sampled_from([0.0, 15.0, 400.0]))
+def test_msis_returns_finite_densities_or_raises(h, f107, f107a, ap):
+    for call in (
+        lambda: at.msis_density_kg_m3(h, f107, f107a, ap),
+        lambda: at.msis_mean_density_kg_m3(h, f107, f107a, ap),
+    ):
+        _finite_or_value_error(call, low=0.0)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: at.decay_rate_km_per_year(400.0, 1e300), "ballistic_coefficient_m2_kg must lie between"),
+    (lambda: at.orbital_lifetime_years(400.0, 1e-300), "area_to_mass_m2_kg must lie between"),
+    (lambda: at.orbital_lifetime_years(400.0, 0.01, 1e-300), "drag_coefficient must lie between"),
+    (lambda: at.msis_mean_density_kg_m3(500.0, 500.0), "f107 must lie between"),
+    (lambda: at.msis_mean_density_kg_m3(500.0, 60.0, 400.0, 0.0), "NRLMSISE-00"),
+])
+def test_values_outside_the_model_are_value_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -214,3 +214,96 @@ def test_sampling_raises_only_value_error(n, lc_min, lc_max):
         bu.fragment_cloud(n, lc_min, "explosion", "rocket_body", np.random.default_rng(0), lc_max)
     except ValueError:
         pass
+
+
+def _numbers(result):
+    """Every number in a result (arrays, tuples, dicts) as one flat float array."""
+    if isinstance(result, dict):
+        parts = [_numbers(v) for v in result.values()]
+    elif isinstance(result, (tuple, list)):
+        parts = [_numbers(v) for v in result]
+    else:
+        return np.asarray(result, dtype=float).ravel()
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+def _finite_or_value_error(call, low=-np.inf, high=np.inf):
+    """Run ``call``: a ValueError passes; otherwise every number is finite and within [low, high]."""
+    try:
+        out = call()
+    except ValueError:
+        return None
+    x = _numbers(out)
+    assert np.all(np.isfinite(x)) and np.all((x >= low) & (x <= high)), out
+    return out
+
+
+# any float, plus plausible magnitudes and the extremes near them, so that one argument
+# in its valid range meets another at the edge of double precision
+values = st.one_of(floats, st.floats(-5000.0, 5000.0), st.sampled_from(
+    [0.0, 5e-324, 1e-300, 1e-200, 1e-100, 1e-6, 0.01, 0.1, 1.0, 150.0, 400.0, 1e6, 1e100, 1e200, 1e300, 1.7e308, -1.0]))
+small_arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=3), elements=values)
+numbers = st.one_of(values, small_arrays)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=150, deadline=None)
+@given(numbers, numbers, numbers, numbers)
+def test_public_functions_return_finite_values_or_raise(a, b, c, d):
+    # counts, masses, areas, densities and speeds are finite and never negative;
+    # the catastrophic flag is a plain boolean
+    for call in (
+        lambda: bu.explosion_fragment_count(a, b),
+        lambda: bu.energy_to_mass_ratio_j_g(a, b, c),
+        lambda: bu.is_catastrophic(a, b, c),
+        lambda: bu.collision_mass_kg(a, b, c),
+        lambda: bu.collision_fragment_count(a, b, c, d),
+        lambda: bu.area_m2(a),
+        lambda: bu.area_to_mass_pdf(a, b, "spacecraft"),
+        lambda: bu.area_to_mass_pdf(a, b, "rocket_body"),
+        lambda: bu.sample_area_to_mass_m2_kg(a, "rocket_body", np.random.default_rng(0)),
+        lambda: bu.sample_delta_v_m_s(a, "explosion", np.random.default_rng(0)),
+        lambda: bu.sample_delta_v_m_s(a, "collision", np.random.default_rng(0)),
+        lambda: bu.sample_sizes_m(5, a, "collision", np.random.default_rng(0), b),
+        lambda: bu.fragment_cloud(5, a, "collision", "spacecraft", np.random.default_rng(0), b),
+    ):
+        _finite_or_value_error(call, low=0.0)
+    for parent in bu.PARENTS:
+        _finite_or_value_error(lambda: bu.area_to_mass_parameters(a, parent))
+    _finite_or_value_error(lambda: bu.small_area_to_mass_parameters(a))
+    # sizes within the thresholds
+    sizes = _finite_or_value_error(lambda: bu.sample_sizes_m(5, a, "explosion", np.random.default_rng(0)), low=0.0)
+    if sizes is not None:
+        assert np.all(sizes >= float(a))
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=100, deadline=None)
+@given(numbers, numbers)
+def test_cloud_orbits_finite_for_every_bound_fragment_or_raise(h, dv):
+    try:
+        o = bu.cloud_orbits(h, dv, np.random.default_rng(0))
+    except ValueError:
+        return
+    bound = o["bound"]
+    assert bound.dtype == bool
+    for key in ("a_km", "e", "perigee_km", "apogee_km", "period_min"):
+        assert np.all(np.isfinite(o[key][bound])), (key, h, dv)
+        assert np.all(np.isnan(o[key][~bound])), (key, h, dv)  # escaped: flagged, not a number
+    assert np.all((o["e"][bound] >= 0) & (o["e"][bound] < 1))
+    assert np.all(o["period_min"][bound] > 0)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: bu.explosion_fragment_count(1e-300), "lc_min_m must lie between"),
+    (lambda: bu.explosion_fragment_count(0.1, scaling=1e300), "scaling must lie between"),
+    (lambda: bu.collision_fragment_count(1e300, 10, 10_000, 0.1), "m1_kg must lie between"),
+    (lambda: bu.energy_to_mass_ratio_j_g(1, 10, 1e200), "v_rel_m_s must lie between"),
+    (lambda: bu.area_m2(1e200), "lc_m must lie between"),
+    (lambda: bu.area_to_mass_pdf(1e200, 0.1, "spacecraft"), "chi must lie between"),
+    (lambda: bu.sample_delta_v_m_s(1e-300, "collision", np.random.default_rng(0)), "area_to_mass_m2_kg must lie"),
+    (lambda: bu.cloud_orbits(500.0, [1e300], np.random.default_rng(0)), "dv_m_s must lie between"),
+])
+def test_values_outside_the_model_are_value_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

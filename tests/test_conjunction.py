@@ -329,3 +329,96 @@ def test_screening_raises_only_value_error(a, b, c, d):
             call()
         except ValueError:
             pass
+
+
+def _numbers(result):
+    """Every number in a result (arrays, tuples, dicts) as one flat float array."""
+    if isinstance(result, dict):
+        parts = [_numbers(v) for v in result.values()]
+    elif isinstance(result, (tuple, list)):
+        parts = [_numbers(v) for v in result]
+    else:
+        return np.asarray(result, dtype=float).ravel()
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+def _finite_or_value_error(call, low=-np.inf, high=np.inf):
+    """Run ``call``: a ValueError passes; otherwise every number is finite and within [low, high]."""
+    try:
+        out = call()
+    except ValueError:
+        return None
+    x = _numbers(out)
+    assert np.all(np.isfinite(x)) and np.all((x >= low) & (x <= high)), out
+    return out
+
+
+# any float, plus plausible magnitudes and the extremes near them, so that one argument
+# in its valid range meets another at the edge of double precision
+values = st.one_of(st.floats(allow_nan=True, allow_infinity=True, width=64), st.floats(-5000.0, 5000.0), st.sampled_from(
+    [0.0, 5e-324, 1e-300, 1e-200, 1e-100, 1e-6, 0.01, 0.1, 1.0, 150.0, 400.0, 1e6, 1e100, 1e200, 1e300, 1.7e308, -1.0]))
+small_arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=3), elements=values)
+numbers = st.one_of(values, small_arrays)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=60, deadline=None)
+@given(numbers, numbers, numbers, numbers, numbers)
+def test_public_functions_return_finite_values_or_raise(a, b, c, d, e):
+    # probabilities lie in [0, 1]; covariances and encounter-plane quantities are finite
+    for call in (
+        lambda: cj.pc_circle(a, b, c, d, e),
+        lambda: cj.pc_chan(a, b, c, d, e),
+        lambda: cj.pc_circle(a, b, 50.0, 200.0, c),
+        lambda: cj.pc_chan(100.0, a, b, 200.0, 10.0),
+        lambda: cj.pc_isotropic_zero_miss(a, b),
+        lambda: cj.pc_from_states(OMITRON_R1, OMITRON_V1, OMITRON_C1, OMITRON_R2, OMITRON_V2, OMITRON_C2, a),
+        lambda: cj.pc_from_states(OMITRON_R1, OMITRON_V1, np.eye(3) * a, OMITRON_R2, OMITRON_V2, np.eye(3) * b, c),
+    ):
+        _finite_or_value_error(call, low=0.0, high=1.0)
+    cov = _finite_or_value_error(lambda: cj.covariance_from_ric(OMITRON_R1, OMITRON_V1, a, b, c))
+    if cov is not None:
+        assert np.all(np.linalg.eigvalsh(cov) >= -1e-9 * np.abs(cov).max())
+    plane = _finite_or_value_error(lambda: cj.encounter_plane(OMITRON_R1, a, OMITRON_C1, OMITRON_R2, b, OMITRON_C2))
+    if plane is not None:
+        assert plane[2] > 0 and plane[3] > 0
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=40, deadline=None)
+@given(values, values, values, values)
+def test_closest_approach_returns_finite_values_or_raises(a, b, c, d):
+    jd, fr = julian_date(2026, 3, 1)
+    sats = _shell_population(2, jd + fr, seed=1)
+    for call in (
+        lambda: cj.closest_approach(sats[0], sats[1], a, b, 0.0, 10.0),
+        lambda: cj.closest_approach(sats[0], sats[1], jd, fr, c, d),
+    ):
+        out = _finite_or_value_error(call)
+        if out is not None:
+            assert out[1] >= 0.0
+
+
+def test_closest_approach_where_sgp4_fails_is_a_value_error():
+    # two objects at 200 km with a huge drag term have decayed (SGP4 error) days later:
+    # no distance is known, and an infinite one would be a silent wrong answer
+    jd, fr = julian_date(2026, 3, 1)
+    a = satellite_from_elements(jd + fr, 200.0, 0.0, 51.6, 0, 0, 0, bstar_per_earth_radius=0.5, satnum=1)
+    b = satellite_from_elements(jd + fr, 210.0, 0.0, 51.6, 0, 0, 0, bstar_per_earth_radius=0.5, satnum=2)
+    with pytest.raises(ValueError, match="cannot both be propagated"):
+        cj.closest_approach(a, b, jd, fr, 1e5, 1e5 + 10.0)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: cj.pc_isotropic_zero_miss(2.5e-238, 5e-324), "sigma_m must lie between"),
+    (lambda: cj.covariance_from_ric(OMITRON_R1, OMITRON_V1, 0.5, 1e275, 0.1), "sigma_intrack_km must lie between"),
+    (lambda: cj.covariance_from_ric(OMITRON_R1, OMITRON_V1, [0.5, 1.0], 1.0, 0.1), "sigma_radial_km must have shape"),
+])
+def test_values_outside_the_model_are_value_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_chan_series_never_goes_negative():
+    # the series' terms cancel here to about -7e-122 before clipping
+    assert cj.pc_chan(0.0, 3304.0, 20580.0, 146.0, 0.0625) >= 0.0

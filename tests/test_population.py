@@ -180,3 +180,76 @@ def test_simulate_raises_only_value_error(years, launches, initial, compliance):
                         EDGES, launches, initial_N=initial, disposal_compliance=compliance, n_out=5)
     except ValueError:
         pass
+
+
+def _numbers(result):
+    """Every number in a result (arrays, tuples, dicts) as one flat float array."""
+    if isinstance(result, dict):
+        parts = [_numbers(v) for v in result.values()]
+    elif isinstance(result, (tuple, list)):
+        parts = [_numbers(v) for v in result]
+    else:
+        return np.asarray(result, dtype=float).ravel()
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+def _finite_or_value_error(call, low=-np.inf, high=np.inf):
+    """Run ``call``: a ValueError passes; otherwise every number is finite and within [low, high]."""
+    try:
+        out = call()
+    except ValueError:
+        return None
+    x = _numbers(out)
+    assert np.all(np.isfinite(x)) and np.all((x >= low) & (x <= high)), out
+    return out
+
+
+# any float, plus plausible magnitudes and the extremes near them, so that one argument
+# in its valid range meets another at the edge of double precision
+values = st.one_of(st.floats(allow_nan=True, allow_infinity=True, width=64), st.floats(-5000.0, 5000.0), st.sampled_from(
+    [0.0, 5e-324, 1e-300, 1e-200, 1e-100, 1e-6, 0.01, 0.1, 1.0, 150.0, 400.0, 1e6, 1e100, 1e200, 1e300, 1.7e308, -1.0]))
+small_arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=3), elements=values)
+numbers = st.one_of(values, small_arrays)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=150, deadline=None)
+@given(numbers, numbers, numbers, numbers)
+def test_public_functions_return_finite_values_or_raise(a, b, c, d):
+    # rates and coefficients are finite; counts, volumes, edges and equilibria never negative
+    for call, low in (
+        (lambda: po.kessler_rate(a, b, c, d), -np.inf),
+        (lambda: po.kessler_coefficients(a, b, c, d), -np.inf),
+        (lambda: po.kessler_equilibria(a, b, c), 0.0),
+        (lambda: po.kessler_critical_source_per_yr(a, b), 0.0),
+        (lambda: po.kessler_critical_count(a, b), 0.0),
+        (lambda: po.collision_rate_coefficient_per_yr(a, b, c, d), 0.0),
+        (lambda: po.shell_volume_km3(a), 0.0),
+        (lambda: po.fragments_to_shells(a, EDGES), 0.0),
+        (lambda: po.shell_edges_km(a, b, c), 0.0),
+    ):
+        _finite_or_value_error(call, low=low)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=15, deadline=None)
+@given(values, numbers, numbers, values)
+def test_simulate_returns_finite_counts_or_raises(years, launches, initial, v_imp):
+    out = _finite_or_value_error(lambda: po.simulate(
+        min(abs(years), 20.0) if np.isfinite(years) else years, EDGES, launches, initial_N=initial,
+        v_imp_km_s=v_imp, n_out=5))
+    if out is not None:
+        for s in po.SPECIES:  # counts, up to the integrator's absolute tolerance
+            assert np.all(out[s] >= -1e-6), (s, out[s])
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: po.collision_rate_coefficient_per_yr(10.0, 1.0, 1.0, 1e-300), "volume_km3 must lie between"),
+    (lambda: po.collision_rate_coefficient_per_yr(1e300, 1.0, 1.0, 1e10), "v_imp_km_s must lie between"),
+    (lambda: po.kessler_critical_count(-1e300, 1e-300), "b_per_yr and c_per_yr are outside"),
+    (lambda: po.kessler_coefficients(0.0, 5e-324, 1.0, 10.0), "removal_time_yr"),
+    (lambda: po.kessler_rate(1e300, 1.0, 1e300, 1e300), "outside the range"),
+])
+def test_values_outside_the_model_are_value_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

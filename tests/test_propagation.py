@@ -401,3 +401,101 @@ def test_parse_tle_raises_only_value_error(a, b):
             call()
         except ValueError:
             pass
+
+
+def _numbers(result):
+    """Every number in a result (arrays, tuples, dicts) as one flat float array."""
+    if isinstance(result, dict):
+        parts = [_numbers(v) for v in result.values()]
+    elif isinstance(result, (tuple, list)):
+        parts = [_numbers(v) for v in result]
+    else:
+        return np.asarray(result, dtype=float).ravel()
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+def _finite_or_value_error(call, low=-np.inf, high=np.inf):
+    """Run ``call``: a ValueError passes; otherwise every number is finite and within [low, high]."""
+    try:
+        out = call()
+    except ValueError:
+        return None
+    x = _numbers(out)
+    assert np.all(np.isfinite(x)) and np.all((x >= low) & (x <= high)), out
+    return out
+
+
+# any float, plus plausible magnitudes and the extremes near them, so that one argument
+# in its valid range meets another at the edge of double precision
+values = st.one_of(st.floats(allow_nan=True, allow_infinity=True, width=64), st.floats(-5000.0, 5000.0), st.sampled_from(
+    [0.0, 5e-324, 1e-300, 1e-200, 1e-100, 1e-6, 0.01, 0.1, 1.0, 150.0, 400.0, 1e6, 1e100, 1e200, 1e300, 1.7e308, -1.0]))
+small_arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=3), elements=values)
+numbers = st.one_of(values, small_arrays)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=100, deadline=None)
+@given(numbers, numbers, numbers)
+def test_public_functions_return_finite_values_or_raise(a, b, c):
+    sat = prop.parse_tle(ISS_LINE1, ISS_LINE2)
+    for call in (
+        lambda: prop.gmst_rad(a, b),
+        lambda: prop.teme_to_ecef(a, b, 2451545.0, 0.0),
+        lambda: prop.teme_to_ecef([7000.0, 0.0, 0.0], [0.0, 7.5, 0.0], a, b),
+        lambda: prop.ecef_to_geodetic(a),
+        lambda: prop.geodetic_to_ecef(a, b, c),
+        lambda: prop.look_angles(a, 10.0, 20.0, 0.0),
+        lambda: prop.look_angles([7000.0, 0.0, 0.0], a, b, c),
+        lambda: prop.time_grid(2458827.5, a, b, c),
+        lambda: prop.minutes_since_epoch_grid(sat, a),
+        lambda: prop.julian_date(2020, 1, 1, a, 0, b),
+    ):
+        _finite_or_value_error(call)
+    # SGP4 output: finite wherever the error code is 0 (elsewhere the code says why)
+    for call in (lambda: prop.propagate_teme(sat, a, b), lambda: prop.propagate_teme(sat, [2458827.5], a)):
+        try:
+            r, v, err = call()
+        except ValueError:
+            continue
+        ok = err == 0
+        assert np.all(np.isfinite(r[ok])) and np.all(np.isfinite(v[ok]))
+    try:
+        lat, lon, alt = prop.ground_track(sat, a, b)
+    except ValueError:
+        pass
+    else:
+        known = ~np.isnan(lat)
+        assert np.all(np.abs(lat[known]) <= 90) and np.all(np.abs(lon[known]) <= 180)
+        assert np.all(np.isnan(lon[~known]) & np.isnan(alt[~known]))
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=60, deadline=None)
+@given(values, values, values, values)
+def test_scalar_entry_points_return_finite_values_or_raise(x, y, z, w):
+    sat = prop.parse_tle(ISS_LINE1, ISS_LINE2)
+    for call in (
+        lambda: prop.satellite_from_elements(x, y, z, w, 0.0, 0.0, 0.0),
+        lambda: prop.satellite_from_elements(2458827.5, x, y, z, w, 0.0, 0.0),
+    ):
+        try:
+            s = call()
+        except ValueError:
+            continue
+        assert np.isfinite([s.no_kozai, s.ecco, s.inclo, s.jdsatepoch]).all()
+    passes = _finite_or_value_error(lambda: prop.find_passes(sat, x, y, 0.0, 2458827.5, 0.5, 30.0, z, 1.0))
+    for p in passes or []:
+        assert p["rise_min"] <= p["culmination_min"] <= p["set_min"]
+    _finite_or_value_error(lambda: prop.datetime_from_jd(x, y).timestamp())
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: prop.propagate_teme(prop.parse_tle(ISS_LINE1, ISS_LINE2), [1e83], [0.0]), "jd \\+ fr must lie between"),
+    (lambda: prop.ecef_to_geodetic([2.9e210, 0.0, 0.0]), "r_ecef_km must lie between"),
+    (lambda: prop.look_angles([7000.0, 0.0, 0.0], [10.0, 20.0], 0.0), "site_lat_deg must have shape"),
+    (lambda: prop.time_grid([2458827.5], 0.0, 10.0, 1.0), "jd_start must have shape"),
+    (lambda: prop.satellite_from_elements(2458827.5, [500.0], 0.0, 50.0, 0, 0, 0), "altitude_km must have shape"),
+])
+def test_values_outside_the_model_are_value_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

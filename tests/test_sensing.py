@@ -131,3 +131,74 @@ def test_public_functions_raise_only_value_error(a, b, c, d):
                 call()
         except ValueError:
             pass
+
+
+def _numbers(result):
+    """Every number in a result (arrays, tuples, dicts) as one flat float array."""
+    if isinstance(result, dict):
+        parts = [_numbers(v) for v in result.values()]
+    elif isinstance(result, (tuple, list)):
+        parts = [_numbers(v) for v in result]
+    else:
+        return np.asarray(result, dtype=float).ravel()
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+def _finite_or_value_error(call, low=-np.inf, high=np.inf):
+    """Run ``call``: a ValueError passes; otherwise every number is finite and within [low, high]."""
+    try:
+        out = call()
+    except ValueError:
+        return None
+    x = _numbers(out)
+    assert np.all(np.isfinite(x)) and np.all((x >= low) & (x <= high)), out
+    return out
+
+
+# any float, plus plausible magnitudes and the extremes near them, so that one argument
+# in its valid range meets another at the edge of double precision
+values = st.one_of(st.floats(allow_nan=True, allow_infinity=True, width=64), st.floats(-5000.0, 5000.0), st.sampled_from(
+    [0.0, 5e-324, 1e-300, 1e-200, 1e-100, 1e-6, 0.01, 0.1, 1.0, 150.0, 400.0, 1e6, 1e100, 1e200, 1e300, 1.7e308, -1.0]))
+small_arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=3), elements=values)
+numbers = st.one_of(values, small_arrays)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@settings(max_examples=150, deadline=None)
+@given(numbers, numbers, numbers, numbers)
+def test_public_functions_return_finite_values_or_raise(a, b, c, d):
+    # angles, ranges, resolutions, swaths and rates are finite and never negative
+    for call in (
+        lambda: se.diffraction_angle_rad(a, b),
+        lambda: se.slant_range_km(a, b),
+        lambda: se.incidence_angle_deg(a, b),
+        lambda: se.off_nadir_factor(a, b),
+        lambda: se.diffraction_ground_resolution_m(a, b, c, d),
+        lambda: se.ground_sample_distance_m(a, b, c, d),
+        lambda: se.aperture_for_resolution_m(a, b, c),
+        lambda: se.earth_central_angle_deg(a, b),
+        lambda: se.swath_km(a, b),
+        lambda: se.orbits_per_day(a),
+    ):
+        _finite_or_value_error(call, low=0.0)
+    # coverage is a probability
+    _finite_or_value_error(lambda: se.coverage_fraction(a, b, c, d, 30.0), low=0.0, high=1.0)
+    _finite_or_value_error(lambda: se.coverage_fraction(10.0, a, 500.0, b, c, d), low=0.0, high=1.0)
+    # a revisit time is positive, and infinite only where the latitude is never in reach
+    for call in (lambda: se.mean_revisit_days(a, b, c, d), lambda: se.mean_revisit_days(a, 500.0, b, c, d)):
+        try:
+            revisit = np.asarray(call())
+        except ValueError:
+            continue
+        assert np.all(revisit > 0) and not np.any(np.isnan(revisit)), revisit
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: se.diffraction_angle_rad(4e179, 1.0), "wavelength_m must lie between"),
+    (lambda: se.orbits_per_day(2e131), "altitude_km must lie between"),
+    (lambda: se.mean_revisit_days(40.0, 500.0, 97.4, 30.0, n_satellites=1e-300), "n_satellites must lie between"),
+    (lambda: se.ground_sample_distance_m(1e-275, 500.0, 1e-287), "pixel_pitch_m must lie between"),
+])
+def test_values_outside_the_model_are_value_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

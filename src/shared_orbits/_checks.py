@@ -63,3 +63,23 @@ def shape(name: str, arr: np.ndarray, expected: tuple) -> np.ndarray:
 def scalar(arr: np.ndarray):
     """Return a Python float for 0-d arrays, else the array unchanged."""
     return float(arr) if np.ndim(arr) == 0 else arr
+
+
+def number(name: str, arr) -> float:
+    """A single number (a 0-d array), as a Python float; arrays raise ``ValueError``."""
+    return float(shape(name, np.asarray(arr, dtype=float), ()))
+
+
+def finite_result(names: str, value):
+    """Return ``value`` if every entry is finite, else raise ``ValueError`` naming the inputs.
+
+    For formulas whose inputs have no natural bound of their own (the coefficients of an
+    algebraic model): finite inputs can still overflow, and the caller must hear that the
+    combination lies outside the range where the formula gives a number.
+    """
+    arr = np.asarray(value, dtype=float)
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        raise ValueError(f"{names} are outside the range where the model gives a finite result "
+                         f"(got {float(arr[bad].flat[0])})")
+    return value

@@ -35,6 +35,26 @@ SECONDS_PER_YEAR = 365.25 * 86400.0
 MODELS = ("exponential", "ips", "msis")
 MAX_ALTITUDE_KM = 3000.0
 
+#: Daily solar flux F10.7 (and its 81-day mean) accepted by NRLMSISE-00, in solar flux
+#: units: from below the quietest solar minimum (about 65) to above the daily values of
+#: strong solar maxima (around 300). Far outside (0 or 700, say) pymsis returns NaN;
+#: combinations inside that still give NaN (a daily flux far from its 81-day mean) are
+#: caught by checking the result.
+MSIS_F107_RANGE = (50.0, 400.0)
+
+#: Area-to-mass ratio A/m (m^2/kg) of an object losing altitude to drag: from a dense
+#: solid sphere of a metre or so (about 1e-4) down by a factor of 100, up to a drag sail
+#: or a sheet of foil (about 10 to 100) up by a factor of 10. Outside, the lifetime
+#: integral over- or underflows.
+AREA_TO_MASS_RANGE_M2_KG = (1e-6, 1e3)
+
+#: Drag coefficient Cd: about 2 to 2.5 for satellites in free-molecular flow; 0.1 to 10
+#: brackets any shape (and the IPS note's Cd = 1).
+DRAG_COEFFICIENT_RANGE = (0.1, 10.0)
+
+#: Ballistic coefficient B = Cd A/m (m^2/kg): the products of the two ranges above.
+BALLISTIC_RANGE_M2_KG = (1e-7, 1e4)
+
 # Vallado, Fundamentals of Astrodynamics and Applications, Table 8-4:
 # base altitude h0 (km), density at h0 (kg/m^3), scale height H (km).
 _VALLADO_H0_KM = np.array(
@@ -58,6 +78,17 @@ def _altitude(name, value, low=0.0, high=MAX_ALTITUDE_KM):
 def _scalar_input(name, value, check, *args):
     arr = check(name, value, *args)
     return float(shape(name, arr, ()))
+
+
+def _msis_result(rho, f107, f107a, ap):
+    """NRLMSISE-00 densities, or ``ValueError`` where pymsis gives no finite positive value
+    (it returns NaN for some solar inputs far from the data it was fitted to, such as a
+    daily F10.7 far from its 81-day mean)."""
+    rho = np.asarray(rho, dtype=float)
+    if not (np.all(np.isfinite(rho)) and np.all(rho > 0)):
+        raise ValueError(f"f107={f107}, f107a={f107a} and ap={ap} are outside the range where "
+                         "NRLMSISE-00 gives a density (pymsis returned NaN)")
+    return rho
 
 
 def exponential_density_kg_m3(altitude_km):
@@ -92,13 +123,14 @@ def msis_density_kg_m3(altitude_km, f107=150.0, f107a=None, ap=15.0, *,
 
     Runs offline: the daily F10.7 (of the previous day), its 81-day mean ``f107a``
     (defaults to ``f107``) and the daily Ap are given, not looked up. ``version=0``
-    selects NRLMSISE-00 in pymsis (its default is the newer MSIS 2.1).
+    selects NRLMSISE-00 in pymsis (its default is the newer MSIS 2.1). ``f107`` and
+    ``f107a`` lie within :data:`MSIS_F107_RANGE`.
     """
     import pymsis
 
     h = _altitude("altitude_km", altitude_km, 0.0, 1000.0 + MAX_ALTITUDE_KM)
-    f = _scalar_input("f107", f107, in_range, 0.0, 1000.0)
-    fa = f if f107a is None else _scalar_input("f107a", f107a, in_range, 0.0, 1000.0)
+    f = _scalar_input("f107", f107, in_range, *MSIS_F107_RANGE)
+    fa = f if f107a is None else _scalar_input("f107a", f107a, in_range, *MSIS_F107_RANGE)
     a = _scalar_input("ap", ap, in_range, 0.0, 400.0)
     lat = _scalar_input("lat_deg", lat_deg, in_range, -90.0, 90.0)
     lon = _scalar_input("lon_deg", lon_deg, in_range, -180.0, 360.0)
@@ -109,7 +141,7 @@ def msis_density_kg_m3(altitude_km, f107=150.0, f107a=None, ap=15.0, *,
     flat = np.atleast_1d(h).ravel()
     out = pymsis.calculate(when, lon, lat, flat, f107s=f, f107as=fa, aps=[[a] * 7], version=0)
     rho = np.asarray(out[..., pymsis.Variable.MASS_DENSITY], dtype=float).reshape(np.shape(h))
-    return scalar(rho)
+    return scalar(_msis_result(rho, f, fa, a))
 
 
 @lru_cache(maxsize=32)
@@ -135,16 +167,18 @@ def msis_mean_density_kg_m3(altitude_km, f107=150.0, f107a=None, ap=15.0, *, dat
     A lifetime depends on the density met around whole orbits, day and night, so this
     global mean (6 latitudes x 8 local times, interpolated in log density between 2 km
     altitude steps) is what :func:`orbital_lifetime_years` uses for ``model="msis"``.
+    ``f107`` and ``f107a`` lie within :data:`MSIS_F107_RANGE`.
     """
     h = _altitude("altitude_km", altitude_km, 80.0, MAX_ALTITUDE_KM)
-    f = _scalar_input("f107", f107, in_range, 0.0, 1000.0)
-    fa = f if f107a is None else _scalar_input("f107a", f107a, in_range, 0.0, 1000.0)
+    f = _scalar_input("f107", f107, in_range, *MSIS_F107_RANGE)
+    fa = f if f107a is None else _scalar_input("f107a", f107a, in_range, *MSIS_F107_RANGE)
     a = _scalar_input("ap", ap, in_range, 0.0, 400.0)
     try:
         when = str(np.datetime64(date, "m"))
     except (TypeError, ValueError) as exc:
         raise ValueError(f"date must be an ISO date such as '2010-01-01T12:00', got {date!r}") from exc
     alts, log_rho = _msis_mean_profile(f, fa, a, when)
+    _msis_result(np.exp(log_rho), f, fa, a)
     return scalar(np.exp(np.interp(h, alts, log_rho)))
 
 
@@ -163,10 +197,11 @@ def decay_rate_km_per_year(altitude_km, ballistic_coefficient_m2_kg, model="expo
                            f107=150.0, f107a=None, ap=15.0):
     """How fast a circular orbit sinks: |da/dt| = sqrt(mu a) rho B, in km per year.
 
-    ``ballistic_coefficient_m2_kg`` is B = Cd A/m (m^2/kg).
+    ``ballistic_coefficient_m2_kg`` is B = Cd A/m (m^2/kg), within :data:`BALLISTIC_RANGE_M2_KG`.
     """
     h = _altitude("altitude_km", altitude_km, 80.0, MAX_ALTITUDE_KM)
-    b = positive("ballistic_coefficient_m2_kg", ballistic_coefficient_m2_kg)
+    b = in_range("ballistic_coefficient_m2_kg",
+                 positive("ballistic_coefficient_m2_kg", ballistic_coefficient_m2_kg), *BALLISTIC_RANGE_M2_KG)
     rho = np.asarray(density_kg_m3(h, model, f107, f107a, ap))
     a_m = (R_EARTH_KM + h) * 1000.0
     return scalar(np.sqrt(MU_EARTH_M3_S2 * a_m) * rho * b * SECONDS_PER_YEAR / 1000.0)
@@ -185,12 +220,15 @@ def orbital_lifetime_years(altitude_km, area_to_mass_m2_kg=0.01, drag_coefficien
 
     Solar activity is held constant (F10.7, Ap); real lifetimes of decades average over
     solar cycles, so bracket them with solar-minimum and solar-maximum runs.
+    ``area_to_mass_m2_kg`` lies within :data:`AREA_TO_MASS_RANGE_M2_KG` and
+    ``drag_coefficient`` within :data:`DRAG_COEFFICIENT_RANGE`.
     """
     if not isinstance(model, str) or model not in MODELS:
         raise ValueError(f"model must be one of {', '.join(MODELS)}, got {model!r}")
     h = _altitude("altitude_km", altitude_km, 0.0, MAX_ALTITUDE_KM)
-    am = positive("area_to_mass_m2_kg", area_to_mass_m2_kg)
-    cd = positive("drag_coefficient", drag_coefficient)
+    am = in_range("area_to_mass_m2_kg", positive("area_to_mass_m2_kg", area_to_mass_m2_kg),
+                  *AREA_TO_MASS_RANGE_M2_KG)
+    cd = in_range("drag_coefficient", positive("drag_coefficient", drag_coefficient), *DRAG_COEFFICIENT_RANGE)
     if reentry_altitude_km is None:
         h_end = 180.0 if model == "ips" else 120.0
     else:

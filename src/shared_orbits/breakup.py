@@ -35,6 +35,42 @@ SIZE_EXPONENT = {"explosion": 1.6, "collision": 1.71}
 DELTA_V_LAW = {"explosion": (0.2, 1.85), "collision": (0.9, 2.9)}
 DELTA_V_SIGMA = 0.4
 
+#: Range of the characteristic length L_c (m) given as a size threshold (``lc_min_m``,
+#: ``lc_max_m``), a bound chosen for this book: 1 mm is the small end of the sizes the
+#: model is used for (its area law, eq. 8, has a separate branch only below 1.67 mm), and
+#: below it the power laws would be extrapolated far beyond the data they were fitted
+#: to; above 200 m a "fragment" would be larger than any object ever put in orbit (the
+#: International Space Station spans about 110 m). Smaller thresholds also overflow
+#: the count: N = 6 S L_c^-1.6 is infinite for L_c = 1e-300.
+LC_RANGE_M = (1e-3, 200.0)
+
+#: Largest L_c (m) of one fragment: an untruncated draw of :func:`sample_sizes_m` reaches
+#: at most lc_min_m (2^-53)^(-1/1.6), about 1e10 lc_min_m, so nothing the model draws
+#: from sizes within ``LC_RANGE_M`` exceeds 1e13 m; larger values are not fragments.
+FRAGMENT_LC_MAX_M = 1e13
+
+#: Range of chi = log10(A/M in m^2/kg): the paper's distributions lie within about -3 to
+#: 2; +/-10 (A/M from 1e-10 to 1e10 m^2/kg) leaves every draw of the model inside and
+#: keeps the normal densities finite.
+CHI_RANGE = (-10.0, 10.0)
+
+#: Masses (kg) of colliding objects: at most 1,000 t, more than the heaviest object ever
+#: in orbit (the International Space Station, about 420 t).
+MASS_RANGE_KG = (0.0, 1.0e6)
+
+#: Relative speed of two colliding objects (m/s): two objects bound to the Earth each move
+#: slower than the escape speed at the surface (11.2 km/s), so they meet at under 25 km/s.
+V_REL_RANGE_M_S = (0.0, 25_000.0)
+
+#: The explosion scaling factor S is of order one (S = 1 for a typical rocket body);
+#: 10 leaves ample room for any parent.
+SCALING_RANGE = (0.0, 10.0)
+
+#: A fragment's speed relative to its parent (m/s) in :func:`cloud_orbits`: below the
+#: speed of light, so the velocity arithmetic cannot overflow. (The model's lognormal law
+#: draws up to a few hundred km/s for the lightest fragments; those escape.)
+DV_MAX_M_S = 299_792_458.0
+
 PARENTS = ("spacecraft", "rocket_body")
 EVENTS = ("explosion", "collision")
 
@@ -49,6 +85,25 @@ def _check_rng(rng) -> np.random.Generator:
     if not isinstance(rng, np.random.Generator):
         raise ValueError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
     return rng
+
+
+def _lc_threshold(name: str, value) -> np.ndarray:
+    """A size threshold L_c (m) within :data:`LC_RANGE_M`."""
+    return in_range(name, positive(name, value), *LC_RANGE_M)
+
+
+def _lc_fragment(name: str, value) -> np.ndarray:
+    """A fragment's size L_c (m): at least the smallest threshold, at most
+    :data:`FRAGMENT_LC_MAX_M` (the largest size the sampler can draw)."""
+    return in_range(name, positive(name, value), LC_RANGE_M[0], FRAGMENT_LC_MAX_M)
+
+
+def _mass(name: str, value) -> np.ndarray:
+    return in_range(name, nonnegative(name, value), *MASS_RANGE_KG)
+
+
+def _v_rel(name: str, value) -> np.ndarray:
+    return in_range(name, nonnegative(name, value), *V_REL_RANGE_M_S)
 
 
 def _check_count(name: str, value) -> int:
@@ -69,9 +124,10 @@ def explosion_fragment_count(lc_min_m, scaling=1.0):
     N(>L_c) = 6 S L_c^-1.6, with S a dimensionless scaling factor for the type of
     parent (S = 1 for a typical rocket body). Returned as a real number: the ESA
     implementation truncates it to an integer, NASA CARA's rounds it.
+    ``lc_min_m`` lies within :data:`LC_RANGE_M`, ``scaling`` within :data:`SCALING_RANGE`.
     """
-    lc = positive("lc_min_m", lc_min_m)
-    s = nonnegative("scaling", scaling)
+    lc = _lc_threshold("lc_min_m", lc_min_m)
+    s = in_range("scaling", nonnegative("scaling", scaling), *SCALING_RANGE)
     return scalar(6.0 * s * lc ** -SIZE_EXPONENT["explosion"])
 
 
@@ -79,11 +135,12 @@ def energy_to_mass_ratio_j_g(m1_kg, m2_kg, v_rel_m_s):
     """Specific energy of a collision: (1/2) m_small v^2 / m_large, in J/g (paper, sec. 2).
 
     The kinetic energy of the smaller object (the "projectile") divided by the mass of
-    the larger one (the "target").
+    the larger one (the "target"). Masses lie within :data:`MASS_RANGE_KG`, the speed
+    within :data:`V_REL_RANGE_M_S`.
     """
-    m1 = nonnegative("m1_kg", m1_kg)
-    m2 = nonnegative("m2_kg", m2_kg)
-    v = nonnegative("v_rel_m_s", v_rel_m_s)
+    m1 = _mass("m1_kg", m1_kg)
+    m2 = _mass("m2_kg", m2_kg)
+    v = _v_rel("v_rel_m_s", v_rel_m_s)
     m_small, m_large = np.minimum(m1, m2), np.maximum(m1, m2)
     if (m_large <= 0).any():
         raise ValueError("m1_kg and m2_kg must not both be zero")
@@ -107,9 +164,9 @@ def collision_mass_kg(m1_kg, m2_kg, v_rel_m_s):
     Catastrophic: M = m1 + m2. Non-catastrophic: M = m_small v^2 with v in km/s (the
     square was missing from the paper; Krisko 2011 corrected it).
     """
-    m1 = nonnegative("m1_kg", m1_kg)
-    m2 = nonnegative("m2_kg", m2_kg)
-    v = nonnegative("v_rel_m_s", v_rel_m_s)
+    m1 = _mass("m1_kg", m1_kg)
+    m2 = _mass("m2_kg", m2_kg)
+    v = _v_rel("v_rel_m_s", v_rel_m_s)
     cat = np.asarray(is_catastrophic(m1, m2, v))
     m_small = np.minimum(m1, m2)
     return scalar(np.where(cat, m1 + m2, m_small * (v / 1000.0) ** 2))
@@ -119,9 +176,10 @@ def collision_fragment_count(m1_kg, m2_kg, v_rel_m_s, lc_min_m):
     """Number of collision fragments larger than ``lc_min_m`` (paper, eq. 4).
 
     N(>L_c) = 0.1 M^0.75 L_c^-1.71, with M from :func:`collision_mass_kg`. Real-valued;
-    round (NASA CARA) or truncate (ESA) to count whole fragments.
+    round (NASA CARA) or truncate (ESA) to count whole fragments. ``lc_min_m`` lies
+    within :data:`LC_RANGE_M`.
     """
-    lc = positive("lc_min_m", lc_min_m)
+    lc = _lc_threshold("lc_min_m", lc_min_m)
     m = np.asarray(collision_mass_kg(m1_kg, m2_kg, v_rel_m_s))
     return scalar(0.1 * m**0.75 * lc ** -SIZE_EXPONENT["collision"])
 
@@ -137,14 +195,15 @@ def sample_sizes_m(n, lc_min_m, event, rng, lc_max_m=None):
     The cumulative number above L falls as L^-b (b = 1.6 for explosions, 1.71 for
     collisions), so L = L_min u^(-1/b) for u uniform on (0, 1]; with ``lc_max_m`` the
     law is truncated at that size (inverse transform of the truncated distribution).
+    Both sizes lie within :data:`LC_RANGE_M`.
     """
     n = _check_count("n", n)
-    lmin = float(shape("lc_min_m", positive("lc_min_m", lc_min_m), ()))
+    lmin = float(shape("lc_min_m", _lc_threshold("lc_min_m", lc_min_m), ()))
     b = SIZE_EXPONENT[_check_choice("event", event, EVENTS)]
     rng = _check_rng(rng)
     r = 0.0
     if lc_max_m is not None:
-        lmax = float(shape("lc_max_m", positive("lc_max_m", lc_max_m), ()))
+        lmax = float(shape("lc_max_m", _lc_threshold("lc_max_m", lc_max_m), ()))
         if lmax <= lmin:
             raise ValueError(f"lc_max_m must be larger than lc_min_m, got {lmax} <= {lmin}")
         r = (lmax / lmin) ** -b
@@ -156,8 +215,9 @@ def area_m2(lc_m):
     """Average cross-sectional area of a fragment of size L_c (paper, eq. 8).
 
     A = 0.540424 L_c^2 for L_c < 1.67 mm, otherwise A = 0.556945 L_c^2.0047077 (m^2).
+    ``lc_m`` lies between 1 mm and :data:`FRAGMENT_LC_MAX_M`.
     """
-    lc = positive("lc_m", lc_m)
+    lc = _lc_fragment("lc_m", lc_m)
     return scalar(np.where(lc < 0.00167, 0.540424 * lc**2, 0.556945 * lc**2.0047077))
 
 
@@ -173,7 +233,7 @@ def area_to_mass_parameters(lc_m, parent):
     in chi = log10(A/M) (paper, eqs. 5 and 6):
     D(chi) = alpha N(mu1, sigma1) + (1 - alpha) N(mu2, sigma2).
     """
-    lam = np.log10(positive("lc_m", lc_m))
+    lam = np.log10(_lc_fragment("lc_m", lc_m))
     parent = _check_choice("parent", parent, PARENTS)
     if parent == "spacecraft":
         alpha = _ramp(lam, -1.95, 0.55, 0.0, 1.0, 0.4)  # 0.3 + 0.4 (lambda + 1.2)
@@ -196,7 +256,7 @@ def small_area_to_mass_parameters(lc_m):
     The same for every kind of parent: mu = -0.3 below lambda_c = -1.75, -1.0 above
     -1.25, linear between; sigma = 0.2 below lambda_c = -3.5, then 0.2 + 0.1333 (lambda_c + 3.5).
     """
-    lam = np.log10(positive("lc_m", lc_m))
+    lam = np.log10(_lc_fragment("lc_m", lc_m))
     mu = _ramp(lam, -1.75, -1.25, -0.3, -1.0, -1.4)
     sigma = np.where(lam <= -3.5, 0.2, 0.2 + 0.1333 * (lam + 3.5))
     return mu, sigma
@@ -213,10 +273,10 @@ def area_to_mass_pdf(chi, lc_m, parent):
     Below 8 cm the single normal of eq. 7, above 11 cm the bimodal law of eqs. 5-6, and
     between them a mixture whose weight moves linearly from one to the other (the paper
     bridges the two regimes; this linear bridge is the one used by the ESA
-    implementation). Integrates to 1 over chi.
+    implementation). Integrates to 1 over chi. ``chi`` lies within :data:`CHI_RANGE`.
     """
-    x = as_finite("chi", chi)
-    lc = positive("lc_m", lc_m)
+    x = in_range("chi", chi, *CHI_RANGE)
+    lc = _lc_fragment("lc_m", lc_m)
     alpha, mu1, s1, mu2, s2 = area_to_mass_parameters(lc, parent)
     mu0, s0 = small_area_to_mass_parameters(lc)
 
@@ -234,7 +294,7 @@ def sample_area_to_mass_m2_kg(lc_m, parent, rng):
     The bimodal law is sampled as a mixture: with probability alpha from N(mu1, sigma1),
     otherwise from N(mu2, sigma2).
     """
-    lc = np.atleast_1d(positive("lc_m", lc_m))
+    lc = np.atleast_1d(_lc_fragment("lc_m", lc_m))
     rng = _check_rng(rng)
     alpha, mu1, s1, mu2, s2 = area_to_mass_parameters(lc, parent)
     mu0, s0 = small_area_to_mass_parameters(lc)
@@ -250,8 +310,10 @@ def sample_delta_v_m_s(area_to_mass_m2_kg, event, rng):
 
     log10(dv in m/s) is normal with sigma 0.4 and mean 0.2 chi + 1.85 (explosions) or
     0.9 chi + 2.9 (collisions), chi = log10(A/M). Light, flat fragments fly fastest.
+    log10 of ``area_to_mass_m2_kg`` lies within :data:`CHI_RANGE`.
     """
-    am = np.atleast_1d(positive("area_to_mass_m2_kg", area_to_mass_m2_kg))
+    am = np.atleast_1d(in_range("area_to_mass_m2_kg", positive("area_to_mass_m2_kg", area_to_mass_m2_kg),
+                                10.0 ** CHI_RANGE[0], 10.0 ** CHI_RANGE[1]))
     slope, offset = DELTA_V_LAW[_check_choice("event", event, EVENTS)]
     rng = _check_rng(rng)
     return 10.0 ** rng.normal(slope * np.log10(am) + offset, DELTA_V_SIGMA)
@@ -302,10 +364,10 @@ def cloud_orbits(altitude_km, dv_m_s, rng):
     (altitudes above the equatorial radius), ``period_min`` and ``bound`` (False for a
     fragment thrown onto an escape trajectory; its other entries are NaN). Plotting
     period against apogee and perigee altitude is Gabbard's diagram: every fragment's
-    two points straddle the break-up altitude.
+    two points straddle the break-up altitude. ``dv_m_s`` is at most :data:`DV_MAX_M_S`.
     """
     h0 = float(shape("altitude_km", in_range("altitude_km", altitude_km, 0.0, 1.0e6), ()))
-    dv = np.atleast_1d(nonnegative("dv_m_s", dv_m_s)) / 1000.0  # km/s
+    dv = np.atleast_1d(in_range("dv_m_s", nonnegative("dv_m_s", dv_m_s), 0.0, DV_MAX_M_S)) / 1000.0  # km/s
     if dv.ndim != 1:
         raise ValueError(f"dv_m_s must be a number or a 1-d array, got shape {dv.shape}")
     rng = _check_rng(rng)

@@ -42,10 +42,19 @@ from scipy.spatial import cKDTree
 from scipy.special import erf, erfc
 from sgp4.api import Satrec, SatrecArray
 
-from ._checks import as_finite, in_range, nonnegative, positive, shape
+from ._checks import as_finite, in_range, nonnegative, number, positive, shape
 from .propagation import MINUTES_PER_DAY, _as_satrec_array, satellite_from_elements
 
 # --------------------------------------------------------------------------- 2D Pc
+
+#: Largest position uncertainty (km) in a covariance: the Earth's sphere of influence
+#: (1.5 million km); an object known no better than that is not in Earth orbit at all.
+MAX_SIGMA_KM = 1.5e6
+
+#: Largest position (km) and speed (km/s) in a state vector, as in
+#: :mod:`shared_orbits.propagation`: the Earth's sphere of influence and 1,000 km/s.
+MAX_POSITION_KM = 1.5e6
+MAX_SPEED_KM_S = 1000.0
 
 
 def _erf_difference(a, b):
@@ -85,7 +94,8 @@ def _pc_circle_one(xm, ym, sx, sy, radius):
     x = radius * np.sin(theta)
     chord = radius * np.cos(theta)
     root2_sy = np.sqrt(2.0) * sy
-    gauss_x = np.exp(-((x - xm) ** 2) / (2.0 * sx * sx))
+    with np.errstate(over="ignore"):  # a miss far beyond the window: the Gaussian is 0
+        gauss_x = np.exp(-((x - xm) ** 2) / (2.0 * sx * sx))
     bracket = _erf_difference((ym - chord) / root2_sy, (ym + chord) / root2_sy)
     integral = np.sum(weights * gauss_x * bracket * chord)
     return float(integral / (np.sqrt(8.0 * np.pi) * sx))
@@ -175,6 +185,8 @@ def pc_chan(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m):
             value = value + ev * t - euv * t * partial
             result = np.where(terms == i + 1, value, result)
     result = np.nan_to_num(result, nan=0.0, posinf=1.0, neginf=0.0)
+    # the alternating terms can cancel to a rounding error below zero: a probability is not
+    result = np.clip(result, 0.0, 1.0)
     return float(result) if result.ndim == 0 else result
 
 
@@ -183,15 +195,30 @@ def pc_isotropic_zero_miss(sigma_m, hard_body_radius_m):
 
     The Rayleigh distribution of the miss distance gives this identity (Chan 2008, ch. 2);
     it checks :func:`pc_circle`. Computed with ``expm1`` to keep digits for small R / sigma.
+    As for :func:`pc_circle`, ``sigma_m`` lies between 1e-9 and 1e12 times ``hard_body_radius_m``.
     """
     sigma = positive("sigma_m", sigma_m)
     radius = positive("hard_body_radius_m", hard_body_radius_m)
-    out = -np.expm1(-(radius**2) / (2.0 * sigma**2))
+    try:
+        sigma, radius = np.broadcast_arrays(sigma, radius)
+    except ValueError as exc:
+        raise ValueError(f"sigma_m and hard_body_radius_m must broadcast: {exc}") from exc
+    with np.errstate(over="ignore", under="ignore"):
+        ratio = sigma / radius
+    if np.any(ratio < 1e-9) or np.any(ratio > 1e12):
+        raise ValueError("sigma_m must lie between 1e-9 and 1e12 times hard_body_radius_m")
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        q = radius**2 / (2.0 * sigma**2)
+        # where a square under- or overflows, take the ratio first (finite within the bounds)
+        q = np.where(np.isfinite(q) & (radius**2 > 0) & (sigma**2 > 0), q, 0.5 / ratio**2)
+    out = -np.expm1(-q)
     return float(out) if np.ndim(out) == 0 else out
 
 
 def _check_covariance(name: str, cov) -> np.ndarray:
-    c = as_finite(name, cov)
+    """A 3x3 symmetric positive semi-definite covariance (km^2), entries at most
+    :data:`MAX_SIGMA_KM` squared in size."""
+    c = in_range(name, cov, -MAX_SIGMA_KM**2, MAX_SIGMA_KM**2)
     shape(name, c, (3, 3))
     scale = float(np.max(np.abs(c)))
     if not np.allclose(c, c.T, rtol=1e-9, atol=1e-12 * max(scale, 1e-300)):
@@ -212,11 +239,13 @@ def encounter_plane(r1_km, v1_km_s, cov1_km2, r2_km, v2_km_s, cov2_km2):
     plane, C_p = P (C1 + C2) P^T, and rotated to its principal axes (Chan 2008, ch. 3).
 
     Returns ``miss_x_m, miss_y_m, sigma_x_m, sigma_y_m`` (metres), ready for
-    :func:`pc_circle` and :func:`pc_chan`.
+    :func:`pc_circle` and :func:`pc_chan`. Components of positions are bounded by
+    :data:`MAX_POSITION_KM`, of velocities by :data:`MAX_SPEED_KM_S`.
     """
     vectors = []
     for name, value in (("r1_km", r1_km), ("v1_km_s", v1_km_s), ("r2_km", r2_km), ("v2_km_s", v2_km_s)):
-        vectors.append(shape(name, as_finite(name, value), (3,)))
+        limit = MAX_POSITION_KM if name.startswith("r") else MAX_SPEED_KM_S
+        vectors.append(shape(name, in_range(name, value, -limit, limit), (3,)))
     r1, v1, r2, v2 = vectors
     c = _check_covariance("cov1_km2", cov1_km2) + _check_covariance("cov2_km2", cov2_km2)
     r = r2 - r1
@@ -251,10 +280,11 @@ def covariance_from_ric(r_km, v_km_s, sigma_radial_km, sigma_intrack_km, sigma_c
     of the orbit: radial along r, cross-track along r x v, in-track completing the set.
     C_eci = Q diag(s_R^2, s_I^2, s_C^2) Q^T, with Q's columns the RIC unit vectors
     (Vallado 2013, section 3.3). Uncorrelated axes, as in an illustrative example.
+    Each sigma is at most :data:`MAX_SIGMA_KM`.
     """
-    r = shape("r_km", as_finite("r_km", r_km), (3,))
-    v = shape("v_km_s", as_finite("v_km_s", v_km_s), (3,))
-    sig = [float(nonnegative(n, x)) for n, x in (("sigma_radial_km", sigma_radial_km),
+    r = shape("r_km", in_range("r_km", r_km, -MAX_POSITION_KM, MAX_POSITION_KM), (3,))
+    v = shape("v_km_s", in_range("v_km_s", v_km_s, -MAX_SPEED_KM_S, MAX_SPEED_KM_S), (3,))
+    sig = [number(n, in_range(n, nonnegative(n, x), 0.0, MAX_SIGMA_KM)) for n, x in (("sigma_radial_km", sigma_radial_km),
                                                   ("sigma_intrack_km", sigma_intrack_km),
                                                   ("sigma_crosstrack_km", sigma_crosstrack_km))]
     h = np.cross(r, v)
@@ -279,7 +309,7 @@ def pc_from_states(r1_km, v1_km_s, cov1_km2, r2_km, v2_km_s, cov2_km2, hard_body
     """
     if method not in ("exact", "chan"):
         raise ValueError(f"method must be 'exact' or 'chan', got {method!r}")
-    radius = float(positive("hard_body_radius_m", hard_body_radius_m))
+    radius = number("hard_body_radius_m", positive("hard_body_radius_m", hard_body_radius_m))
     xm, ym, sx, sy = encounter_plane(r1_km, v1_km_s, cov1_km2, r2_km, v2_km_s, cov2_km2)
     if method == "chan":
         return pc_chan(xm, ym, sx, sy, radius)
@@ -324,10 +354,10 @@ def closest_approach(sat_a: Satrec, sat_b: Satrec, jd_start: float, fr_start: fl
     for name, sat in (("sat_a", sat_a), ("sat_b", sat_b)):
         if not isinstance(sat, Satrec):
             raise ValueError(f"{name} must be a Satrec, got {type(sat).__name__}")
-    jd0 = float(as_finite("jd_start", jd_start))
-    fr0 = float(as_finite("fr_start", fr_start))
-    lo = float(as_finite("t_low_min", t_low_min))
-    hi = float(as_finite("t_high_min", t_high_min))
+    jd0 = number("jd_start", as_finite("jd_start", jd_start))
+    fr0 = number("fr_start", as_finite("fr_start", fr_start))
+    lo = number("t_low_min", as_finite("t_low_min", t_low_min))
+    hi = number("t_high_min", as_finite("t_high_min", t_high_min))
     if not hi > lo:
         raise ValueError(f"t_high_min must exceed t_low_min, got {hi} <= {lo}")
     if hi - lo > 1e7:
@@ -339,6 +369,9 @@ def closest_approach(sat_a: Satrec, sat_b: Satrec, jd_start: float, fr_start: fl
         d = _separation_km(sat_a, sat_b, jd0, fr0, edge)
         if d < best_d:
             best_t, best_d = edge, d
+    if not np.isfinite(best_d):
+        raise ValueError("sat_a and sat_b cannot both be propagated (SGP4 error) anywhere the search "
+                         "looked between t_low_min and t_high_min after jd_start + fr_start")
     return best_t, best_d
 
 
@@ -382,12 +415,12 @@ def screen_conjunctions(
         raise ValueError("satellites must be a list of Satrec for screening (refinement needs each record)")
     sats = [satellites] if isinstance(satellites, Satrec) else list(satellites)
     n_obj = len(sats)
-    jd0 = float(as_finite("jd_start", jd_start))
-    fr0 = float(as_finite("fr_start", fr_start))
-    duration = float(positive("duration_min", duration_min))
-    threshold = float(positive("threshold_km", threshold_km))
-    step = float(in_range("step_s", step_s, 1.0, 600.0))
-    n_sub = int(in_range("substeps", substeps, 1, 1000))
+    jd0 = number("jd_start", as_finite("jd_start", jd_start))
+    fr0 = number("fr_start", as_finite("fr_start", fr_start))
+    duration = number("duration_min", positive("duration_min", duration_min))
+    threshold = number("threshold_km", positive("threshold_km", threshold_km))
+    step = number("step_s", in_range("step_s", step_s, 1.0, 600.0))
+    n_sub = int(number("substeps", in_range("substeps", substeps, 1, 1000)))
     if duration > 60.0 * 24.0 * 30.0:
         raise ValueError(f"duration_min must be at most 30 days (43200 min), got {duration}")
     empty = {k: np.zeros(0, dtype=int if k in ("i", "j") else float) for k in ("i", "j", "tca_min", "miss_km", "speed_km_s")}
@@ -524,8 +557,8 @@ def synthetic_population(n_objects: int, epoch_jd: float, seed=2026, eccentricit
     to resemble, not to reproduce, the real catalogue. ``seed`` is an integer or a
     ``numpy.random.Generator``.
     """
-    n = int(in_range("n_objects", n_objects, 1, 1_000_000))
-    emax = float(in_range("eccentricity_max", eccentricity_max, 0.0, 0.5))
+    n = int(number("n_objects", in_range("n_objects", n_objects, 1, 1_000_000)))
+    emax = number("eccentricity_max", in_range("eccentricity_max", eccentricity_max, 0.0, 0.5))
     rng = np.random.default_rng(seed)
     weights = np.array([c[0] for c in SYNTHETIC_COMPONENTS])
     comp = rng.choice(len(SYNTHETIC_COMPONENTS), size=n, p=weights / weights.sum())

@@ -117,8 +117,10 @@ def repeat_period_min(orbits, days):
 
     Missions publish their repeat cycles (Sentinel-2: 143 orbits in 10 days), which fixes
     the nodal period; this ignores the small difference between nodal and Keplerian period.
+    A repeat cycle holds at least one revolution, so ``orbits`` lies between 1 and 1e6
+    (fewer than one would make the period longer than the cycle itself).
     """
-    n = in_range("orbits", positive("orbits", orbits), 0.0, 1e6)
+    n = in_range("orbits", positive("orbits", orbits), 1.0, 1e6)
     d = in_range("days", positive("days", days), 0.0, 1e6)
     return scalar(d * 1440.0 / n)
 

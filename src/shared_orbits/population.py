@@ -37,11 +37,35 @@ import numpy as np
 from scipy.integrate import solve_ivp
 
 from . import atmosphere, breakup
-from ._checks import as_finite, in_range, nonnegative, positive, scalar, shape
+from ._checks import as_finite, finite_result, in_range, nonnegative, positive, scalar, shape
 
 R_EARTH_KM = 6378.137
 SECONDS_PER_YEAR = 365.25 * 86400.0
 SPECIES = ("S", "D", "N")
+
+#: Impact speed (km/s): two objects bound to the Earth meet at under 25 km/s (twice the
+#: escape speed at the surface), the same bound as :data:`shared_orbits.breakup.V_REL_RANGE_M_S`.
+V_IMP_RANGE_KM_S = (0.0, 25.0)
+
+#: Collision radius of one object (m): up to 1 km, ten times the span of the largest
+#: object ever in orbit (the International Space Station, about 110 m).
+RADIUS_RANGE_M = (0.0, 1000.0)
+
+#: Volume of a shell (km^3): from 1 km^3 (a 1 m thick shell at the lowest altitude already
+#: holds 5e5 km^3) to 1e15 km^3 (more than the whole sphere out to 40,000 km altitude).
+VOLUME_RANGE_KM3 = (1.0, 1e15)
+
+#: Objects of one species in one shell, at the start or injected: at most 1e9, more than
+#: all the debris larger than 1 mm estimated in every orbit (about 1e8); beyond, the
+#: collision terms make the equations too stiff to integrate.
+MAX_COUNT = 1e9
+
+#: Launches into one shell per year: at most 1e6, several hundred times the number of
+#: satellites launched worldwide in any year so far.
+MAX_LAUNCH_RATE_PER_YR = 1e6
+
+#: Active lifetime of a satellite (years): from about four days to a thousand years.
+MISSION_LIFE_RANGE_YR = (0.01, 1000.0)
 
 #: Illustrative species properties: mass (kg), collision radius (m) and ballistic
 #: coefficient B = Cd A/m (m^2/kg). Satellites of 250 kg and 1 m radius (Cd 2.2, A = pi m^2);
@@ -91,11 +115,12 @@ def collision_rate_coefficient_per_yr(v_imp_km_s, radius1_m, radius2_m, volume_k
 
     Kinetic-gas estimate: an object sweeps a volume pi (r1 + r2)^2 v per unit time; the
     chance that a given other object sits in it is that volume over the shell's volume.
+    Bounds: :data:`V_IMP_RANGE_KM_S`, :data:`RADIUS_RANGE_M`, :data:`VOLUME_RANGE_KM3`.
     """
-    v = nonnegative("v_imp_km_s", v_imp_km_s)
-    r1 = nonnegative("radius1_m", radius1_m)
-    r2 = nonnegative("radius2_m", radius2_m)
-    vol = positive("volume_km3", volume_km3)
+    v = in_range("v_imp_km_s", nonnegative("v_imp_km_s", v_imp_km_s), *V_IMP_RANGE_KM_S)
+    r1 = in_range("radius1_m", nonnegative("radius1_m", radius1_m), *RADIUS_RANGE_M)
+    r2 = in_range("radius2_m", nonnegative("radius2_m", radius2_m), *RADIUS_RANGE_M)
+    vol = in_range("volume_km3", positive("volume_km3", volume_km3), *VOLUME_RANGE_KM3)
     sigma_km2 = ((r1 + r2) / 1000.0) ** 2
     return scalar(np.pi * v * sigma_km2 / vol * SECONDS_PER_YEAR)
 
@@ -111,8 +136,8 @@ def fragments_to_shells(altitude_km, edges_km):
     return counts.astype(float)
 
 
-def _per_shell(name, value, n):
-    arr = nonnegative(name, value)
+def _per_shell(name, value, n, high=MAX_COUNT):
+    arr = in_range(name, nonnegative(name, value), 0.0, high)
     if arr.ndim == 0:
         return np.full(n, float(arr))
     return shape(name, arr, (n,)).astype(float)
@@ -131,7 +156,9 @@ def simulate(years, edges_km, launch_rate_per_yr, initial_S=0.0, initial_D=0.0, 
     ``collisions`` and ``drag`` switch those processes; ``injections`` a sequence of
     ``(year, counts_per_shell)`` adding debris at that time (e.g. an anti-satellite
     test, see :func:`fragments_to_shells`); ``density_model``, ``f107`` and ``ap`` are
-    passed to :func:`shared_orbits.atmosphere.decay_rate_km_per_year`.
+    passed to :func:`shared_orbits.atmosphere.decay_rate_km_per_year`. Counts are at most
+    :data:`MAX_COUNT`, launch rates :data:`MAX_LAUNCH_RATE_PER_YR`, the mission life within
+    :data:`MISSION_LIFE_RANGE_YR` and the impact speed within :data:`V_IMP_RANGE_KM_S`.
 
     Returns a dict: ``t_yr`` (n_out,), ``S``, ``D``, ``N`` (n_out, n_shells), and the
     running totals ``launched``, ``disposed``, ``reentered``, ``destroyed`` (objects lost
@@ -141,11 +168,12 @@ def simulate(years, edges_km, launch_rate_per_yr, initial_S=0.0, initial_D=0.0, 
     t_end = float(shape("years", in_range("years", years, 0.0, 10000.0), ()))
     edges = _edges(edges_km)
     n = edges.size - 1
-    lam = _per_shell("launch_rate_per_yr", launch_rate_per_yr, n)
+    lam = _per_shell("launch_rate_per_yr", launch_rate_per_yr, n, MAX_LAUNCH_RATE_PER_YR)
     y0 = np.concatenate([_per_shell(f"initial_{s}", v, n) for s, v in zip(SPECIES, (initial_S, initial_D, initial_N))])
-    life = float(shape("mission_life_yr", positive("mission_life_yr", mission_life_yr), ()))
+    life = float(shape("mission_life_yr", in_range("mission_life_yr", positive("mission_life_yr", mission_life_yr),
+                                                    *MISSION_LIFE_RANGE_YR), ()))
     pm = float(shape("disposal_compliance", in_range("disposal_compliance", disposal_compliance, 0.0, 1.0), ()))
-    v = float(shape("v_imp_km_s", nonnegative("v_imp_km_s", v_imp_km_s), ()))
+    v = float(shape("v_imp_km_s", in_range("v_imp_km_s", nonnegative("v_imp_km_s", v_imp_km_s), *V_IMP_RANGE_KM_S), ()))
     n_out = int(shape("n_out", in_range("n_out", n_out, 2, 100000), ()))
     sp = {k: dict(DEFAULT_SPECIES[k]) for k in DEFAULT_SPECIES}
     for key, values in (species or {}).items():
@@ -265,12 +293,17 @@ def total_objects(result):
 
 
 def kessler_rate(n_objects, a_per_yr, b_per_yr, c_per_yr):
-    """dN/dt = A + B N + C N^2: sources A, linear loss B (< 0 for drag), collisions C."""
+    """dN/dt = A + B N + C N^2: sources A, linear loss B (< 0 for drag), collisions C.
+
+    Raises ``ValueError`` if the rate overflows (coefficients far outside any physical range).
+    """
     n_ = nonnegative("n_objects", n_objects)
     a = as_finite("a_per_yr", a_per_yr)
     b = as_finite("b_per_yr", b_per_yr)
     c = as_finite("c_per_yr", c_per_yr)
-    return scalar(a + b * n_ + c * n_**2)
+    with np.errstate(over="ignore", invalid="ignore"):
+        rate = a + b * n_ + c * n_**2
+    return scalar(finite_result("n_objects, a_per_yr, b_per_yr and c_per_yr", rate))
 
 
 def kessler_coefficients(source_per_yr, removal_time_yr, phi_per_yr, fragments_per_collision):
@@ -278,13 +311,16 @@ def kessler_coefficients(source_per_yr, removal_time_yr, phi_per_yr, fragments_p
 
     A = sources (launches, explosions) per year; B = -1 / removal time (drag);
     C = phi (f - 2) / 2: collisions happen at (1/2) phi N^2 a year, each removing 2
-    objects and adding f fragments.
+    objects and adding f fragments. Raises ``ValueError`` if B or C overflows.
     """
     a = float(shape("source_per_yr", nonnegative("source_per_yr", source_per_yr), ()))
     tau = float(shape("removal_time_yr", positive("removal_time_yr", removal_time_yr), ()))
     phi = float(shape("phi_per_yr", nonnegative("phi_per_yr", phi_per_yr), ()))
     f = float(shape("fragments_per_collision", nonnegative("fragments_per_collision", fragments_per_collision), ()))
-    return a, -1.0 / tau, 0.5 * phi * (f - 2.0)
+    with np.errstate(over="ignore", divide="ignore"):
+        b, c = -1.0 / tau, 0.5 * phi * (f - 2.0)
+    finite_result("removal_time_yr, phi_per_yr and fragments_per_collision", [b, c])
+    return a, b, c
 
 
 def kessler_equilibria(a_per_yr, b_per_yr, c_per_yr):
@@ -293,21 +329,24 @@ def kessler_equilibria(a_per_yr, b_per_yr, c_per_yr):
     N* = (-B -/+ sqrt(B^2 - 4AC)) / (2C). They exist only when B^2 >= 4AC; with A > 0,
     B < 0 and C > 0 the lower one is stable and the upper one is the critical
     population: start above it and collisions outrun drag. Returns an empty array when
-    there is none.
+    there is none. Raises ``ValueError`` if a root overflows.
     """
     a = float(shape("a_per_yr", as_finite("a_per_yr", a_per_yr), ()))
     b = float(shape("b_per_yr", as_finite("b_per_yr", b_per_yr), ()))
     c = float(shape("c_per_yr", as_finite("c_per_yr", c_per_yr), ()))
-    if c == 0.0:
-        roots = [] if b == 0.0 else [-a / b]
-    else:
-        disc = b * b - 4.0 * a * c
-        if disc < 0.0:
-            return np.empty(0)
-        sq = np.sqrt(disc)
-        # numerically stable pair of roots
-        q = -0.5 * (b + np.copysign(sq, b))
-        roots = [q / c, a / q] if q != 0.0 else [0.0, 0.0]
+    names = "a_per_yr, b_per_yr and c_per_yr"
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        if c == 0.0:
+            roots = [] if b == 0.0 else [-a / b]
+        else:
+            disc = finite_result(names, b * b - 4.0 * a * c)
+            if disc < 0.0:
+                return np.empty(0)
+            sq = np.sqrt(disc)
+            # numerically stable pair of roots
+            q = -0.5 * (b + np.copysign(sq, b))
+            roots = [q / c, a / q] if q != 0.0 else [0.0, 0.0]
+    finite_result(names, roots)
     return np.array(sorted(r for r in roots if np.isfinite(r) and r >= 0.0))
 
 
@@ -315,7 +354,9 @@ def kessler_critical_source_per_yr(b_per_yr, c_per_yr):
     """Largest source rate A that still allows an equilibrium: A_crit = B^2 / (4C)."""
     b = as_finite("b_per_yr", b_per_yr)
     c = positive("c_per_yr", c_per_yr)
-    return scalar(b**2 / (4.0 * c))
+    with np.errstate(over="ignore"):
+        out = b**2 / (4.0 * c)
+    return scalar(finite_result("b_per_yr and c_per_yr", out))
 
 
 def kessler_critical_count(b_per_yr, c_per_yr):
@@ -327,4 +368,6 @@ def kessler_critical_count(b_per_yr, c_per_yr):
     c = positive("c_per_yr", c_per_yr)
     if np.any(b > 0):
         raise ValueError("b_per_yr must be negative (a loss) for a critical population to exist")
-    return scalar(-b / c)
+    with np.errstate(over="ignore"):
+        out = -b / c
+    return scalar(finite_result("b_per_yr and c_per_yr", out))

@@ -46,7 +46,7 @@ from scipy.optimize import brentq, minimize_scalar
 from sgp4 import omm as _omm
 from sgp4.api import WGS72, Satrec, SatrecArray, jday
 
-from ._checks import as_finite, in_range, nonnegative, positive, shape
+from ._checks import as_finite, in_range, nonnegative, number, positive, shape
 
 #: WGS-84 semi-major axis (km) and flattening (NIMA TR8350.2, Table 3.1).
 WGS84_A_KM = 6378.137
@@ -55,6 +55,17 @@ WGS84_E2 = WGS84_F * (2.0 - WGS84_F)
 #: Earth's rotation rate (rad/s) used with GMST (Vallado 2013, Eq. 3-40 area).
 EARTH_ROTATION_RAD_S = 7.292115146706979e-5
 MINUTES_PER_DAY = 1440.0
+
+#: Julian dates (jd + fr) at which SGP4 is run: 1950 to 2100. The catalogue starts in
+#: 1957, the TLE epoch's two-digit year is read as 1957-2056, and SGP4's mean elements
+#: mean nothing decades away from their epoch.
+JD_RANGE = (2433282.5, 2488069.5)
+
+#: Largest position (km) in the frame conversions: the Earth's sphere of influence
+#: (about 1.5 million km), beyond which the Earth-centred frames describe no orbit.
+MAX_POSITION_KM = 1.5e6
+#: Largest speed (km/s) in the frame conversions, as in :mod:`shared_orbits.orbits`.
+MAX_SPEED_KM_S = 1000.0
 
 #: Meaning of the SGP4 error codes (Vallado et al. 2006; sgp4 package documentation).
 SGP4_ERRORS = {
@@ -255,16 +266,16 @@ def satellite_from_elements(
     mean motion follows from Kepler's third law (n = sqrt(mu / a^3)). Uses
     ``Satrec.sgp4init`` with WGS-72 constants and the epoch counted from 1949-12-31 0h.
     """
-    epoch_jd = float(in_range("epoch_jd", epoch_jd, 2433282.5, 2488069.5))  # 1950 to 2099
-    alt = float(nonnegative("altitude_km", altitude_km))
+    epoch_jd = number("epoch_jd", in_range("epoch_jd", epoch_jd, 2433282.5, 2488069.5))  # 1950 to 2099
+    alt = number("altitude_km", nonnegative("altitude_km", altitude_km))
     if alt > 400_000.0:
         raise ValueError(f"altitude_km must be below 400000 (an Earth orbit), got {alt}")
-    ecc = float(in_range("eccentricity", eccentricity, 0.0, 0.999))
-    inc = np.radians(float(in_range("inclination_deg", inclination_deg, 0.0, 180.0)))
-    raan = np.radians(float(as_finite("raan_deg", raan_deg)))
-    argp = np.radians(float(as_finite("arg_perigee_deg", arg_perigee_deg)))
-    mean_anom = np.radians(float(as_finite("mean_anomaly_deg", mean_anomaly_deg)))
-    bstar = float(as_finite("bstar_per_earth_radius", bstar_per_earth_radius))
+    ecc = number("eccentricity", in_range("eccentricity", eccentricity, 0.0, 0.999))
+    inc = np.radians(number("inclination_deg", in_range("inclination_deg", inclination_deg, 0.0, 180.0)))
+    raan = np.radians(number("raan_deg", as_finite("raan_deg", raan_deg)))
+    argp = np.radians(number("arg_perigee_deg", as_finite("arg_perigee_deg", arg_perigee_deg)))
+    mean_anom = np.radians(number("mean_anomaly_deg", as_finite("mean_anomaly_deg", mean_anomaly_deg)))
+    bstar = number("bstar_per_earth_radius", as_finite("bstar_per_earth_radius", bstar_per_earth_radius))
     a_km = 6378.135 + alt  # WGS-72 radius, as SGP4 uses
     n_rad_min = np.sqrt(398600.8 / a_km**3) * 60.0
     sat = Satrec()
@@ -278,22 +289,22 @@ def satellite_from_elements(
 
 def julian_date(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: float = 0.0):
     """Julian date of a UTC calendar instant as (whole, fraction), via ``sgp4.api.jday``."""
-    in_range("year", year, 1900, 2100)
-    in_range("month", month, 1, 12)
-    in_range("day", day, 1, 31)
-    in_range("hour", hour, 0, 24)
-    in_range("minute", minute, 0, 60)
-    in_range("second", second, 0, 61)
+    year = number("year", in_range("year", year, 1900, 2100))
+    month = number("month", in_range("month", month, 1, 12))
+    day = number("day", in_range("day", day, 1, 31))
+    hour = number("hour", in_range("hour", hour, 0, 24))
+    minute = number("minute", in_range("minute", minute, 0, 60))
+    second = number("second", in_range("second", second, 0, 61))
     jd, fr = jday(int(year), int(month), int(day), int(hour), int(minute), float(second))
     return jd, fr
 
 
 def time_grid(jd_start: float, fr_start: float, duration_min: float, step_min: float):
     """Julian dates (whole, fraction arrays) from a start, every ``step_min`` for ``duration_min``."""
-    jd_start = float(as_finite("jd_start", jd_start))
-    fr_start = float(as_finite("fr_start", fr_start))
-    duration = float(nonnegative("duration_min", duration_min))
-    step = float(positive("step_min", step_min))
+    jd_start = number("jd_start", as_finite("jd_start", jd_start))
+    fr_start = number("fr_start", as_finite("fr_start", fr_start))
+    duration = number("duration_min", nonnegative("duration_min", duration_min))
+    step = number("step_min", positive("step_min", step_min))
     ratio = duration / step
     if not ratio < 50_000_000:
         raise ValueError(f"step_min {step} gives too many times for duration_min {duration}")
@@ -304,8 +315,8 @@ def time_grid(jd_start: float, fr_start: float, duration_min: float, step_min: f
 
 def datetime_from_jd(jd: float, fr: float = 0.0) -> datetime:
     """UTC ``datetime`` (naive) of a Julian date given as whole part and fraction."""
-    jd = float(in_range("jd", jd, 1721426.0, 5373484.0))  # years 1 to 9999
-    fr = float(in_range("fr", fr, -1e5, 1e5))
+    jd = number("jd", in_range("jd", jd, 1721426.0, 5373484.0))  # years 1 to 9999
+    fr = number("fr", in_range("fr", fr, -1e5, 1e5))
     try:
         return datetime(2000, 1, 1, 12) + timedelta(days=(jd - 2451545.0) + fr)
     except OverflowError as exc:
@@ -339,6 +350,7 @@ def _time_arrays(jd, fr):
     fr = np.atleast_1d(fr)
     shape("jd", jd, (None,))
     shape("fr", fr, (jd.shape[0],))
+    in_range("jd + fr", jd + fr, *JD_RANGE)
     return np.ascontiguousarray(jd), np.ascontiguousarray(fr)
 
 
@@ -349,7 +361,8 @@ def propagate_teme(satellites, jd, fr):
     ----------
     satellites : Satrec, list of Satrec, or ``sgp4.api.SatrecArray`` (fastest: reuse it)
     jd, fr : arrays of shape (T,)
-        UTC Julian dates as whole part and fraction, shared by every satellite.
+        UTC Julian dates as whole part and fraction, shared by every satellite; jd + fr
+        within :data:`JD_RANGE` (1950 to 2100).
 
     Returns
     -------
@@ -399,10 +412,11 @@ def teme_to_ecef(r_teme_km, v_teme_km_s, jd, fr):
     r_ecef = R3(GMST) r_teme and v_ecef = R3(GMST) v_teme - omega x r_ecef, with
     omega = 7.292115146706979e-5 rad/s about the z axis (Vallado 2013, Example 3-15;
     Vallado et al. 2006, Eq. 1). ``r_teme_km`` and ``v_teme_km_s`` have shape (..., T, 3)
-    and the times (``jd``, ``fr``, shape (T,)) match the second-to-last axis.
+    and the times (``jd``, ``fr``, shape (T,)) match the second-to-last axis. Components
+    are bounded by :data:`MAX_POSITION_KM` and :data:`MAX_SPEED_KM_S`.
     """
-    r = as_finite("r_teme_km", r_teme_km)
-    v = as_finite("v_teme_km_s", v_teme_km_s)
+    r = in_range("r_teme_km", r_teme_km, -MAX_POSITION_KM, MAX_POSITION_KM)
+    v = in_range("v_teme_km_s", v_teme_km_s, -MAX_SPEED_KM_S, MAX_SPEED_KM_S)
     if r.ndim < 1 or r.shape[-1] != 3:
         raise ValueError(f"r_teme_km must have shape (..., 3), got {r.shape}")
     if v.shape != r.shape:
@@ -429,8 +443,9 @@ def ecef_to_geodetic(r_ecef_km):
     phi <- atan2(z + e^2 N sin(phi), p) with N = a / sqrt(1 - e^2 sin^2 phi), which stays
     well behaved at the poles; h = p cos(phi) + z sin(phi) - a sqrt(1 - e^2 sin^2 phi).
     Converges to 1e-12 rad in a few steps for any point outside the Earth's core.
+    Components are bounded by :data:`MAX_POSITION_KM`.
     """
-    r = as_finite("r_ecef_km", r_ecef_km)
+    r = in_range("r_ecef_km", r_ecef_km, -MAX_POSITION_KM, MAX_POSITION_KM)
     if r.ndim < 1 or r.shape[-1] != 3:
         raise ValueError(f"r_ecef_km must have shape (..., 3), got {r.shape}")
     x, y, z = r[..., 0], r[..., 1], r[..., 2]
@@ -489,14 +504,14 @@ def look_angles(r_ecef_km, site_lat_deg: float, site_lon_deg: float, site_alt_km
 
     The line of sight is resolved in the site's east-north-up frame on the WGS-84
     ellipsoid (Vallado 2013, Algorithm 27, with the south-east-zenith axes reordered).
-    ``r_ecef_km`` has shape (..., 3).
+    ``r_ecef_km`` has shape (..., 3), components bounded by :data:`MAX_POSITION_KM`.
     """
-    r = as_finite("r_ecef_km", r_ecef_km)
+    r = in_range("r_ecef_km", r_ecef_km, -MAX_POSITION_KM, MAX_POSITION_KM)
     if r.ndim < 1 or r.shape[-1] != 3:
         raise ValueError(f"r_ecef_km must have shape (..., 3), got {r.shape}")
-    lat = np.radians(float(in_range("site_lat_deg", site_lat_deg, -90.0, 90.0)))
-    lon = np.radians(float(in_range("site_lon_deg", site_lon_deg, -360.0, 360.0)))
-    site = geodetic_to_ecef(np.degrees(lat), np.degrees(lon), float(in_range("site_alt_km", site_alt_km, -1.0, 100.0)))
+    lat = np.radians(number("site_lat_deg", in_range("site_lat_deg", site_lat_deg, -90.0, 90.0)))
+    lon = np.radians(number("site_lon_deg", in_range("site_lon_deg", site_lon_deg, -360.0, 360.0)))
+    site = geodetic_to_ecef(np.degrees(lat), np.degrees(lon), number("site_alt_km", in_range("site_alt_km", site_alt_km, -1.0, 100.0)))
     d = r - site
     sl, cl, so, co = np.sin(lat), np.cos(lat), np.sin(lon), np.cos(lon)
     east = -so * d[..., 0] + co * d[..., 1]
@@ -544,15 +559,15 @@ def find_passes(
     if not isinstance(satellite, Satrec):
         raise ValueError(f"satellite must be a Satrec, got {type(satellite).__name__}")
     site = (
-        float(in_range("site_lat_deg", site_lat_deg, -90.0, 90.0)),
-        float(in_range("site_lon_deg", site_lon_deg, -360.0, 360.0)),
-        float(in_range("site_alt_km", site_alt_km, -1.0, 100.0)),
+        number("site_lat_deg", in_range("site_lat_deg", site_lat_deg, -90.0, 90.0)),
+        number("site_lon_deg", in_range("site_lon_deg", site_lon_deg, -360.0, 360.0)),
+        number("site_alt_km", in_range("site_alt_km", site_alt_km, -1.0, 100.0)),
     )
-    jd0 = float(as_finite("jd_start", jd_start))
-    fr0 = float(as_finite("fr_start", fr_start))
-    duration = float(positive("duration_min", duration_min))
-    mask = float(in_range("min_elevation_deg", min_elevation_deg, -90.0, 90.0))
-    step = float(positive("step_min", step_min))
+    jd0 = number("jd_start", as_finite("jd_start", jd_start))
+    fr0 = number("fr_start", as_finite("fr_start", fr_start))
+    duration = number("duration_min", positive("duration_min", duration_min))
+    mask = number("min_elevation_deg", in_range("min_elevation_deg", min_elevation_deg, -90.0, 90.0))
+    step = number("step_min", positive("step_min", step_min))
     if not duration / step <= 5_000_000:
         raise ValueError(f"step_min {step} is too small for duration_min {duration}")
     arr = SatrecArray([satellite])

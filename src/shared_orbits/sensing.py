@@ -22,11 +22,33 @@ MU_EARTH_KM3_S2 = 398600.4418
 R_EARTH_KM = 6378.137
 SIDEREAL_DAY_S = 86164.0905
 
+#: Altitude of the sensor (km): above the ground (the geometry holds at any height, which
+#: gives the flat-Earth limit at low ones) and within the Earth's sphere of influence
+#: (1.5 million km), beyond which the orbit formulas no longer apply.
+ALTITUDE_RANGE_KM = (0.0, 1.5e6)
+#: Wavelength (m): extreme ultraviolet (10 nm) to far infrared (1 mm), where imaging
+#: optics obey the Rayleigh criterion; with the aperture range, theta stays below 1 rad.
+WAVELENGTH_RANGE_M = (1e-8, 1e-3)
+#: Aperture or focal length of a space telescope (m): 1 mm to 100 m.
+OPTICS_RANGE_M = (1e-3, 100.0)
+#: Detector pixel pitch (m): 0.1 micrometre to 1 mm.
+PIXEL_PITCH_RANGE_M = (1e-7, 1e-3)
+#: Ground resolution asked for (m): 1 mm to 1,000 km.
+RESOLUTION_RANGE_M = (1e-3, 1e6)
+#: Satellites in a constellation: at least one (fewer is no constellation), at most a million.
+N_SATELLITES_RANGE = (1.0, 1e6)
+#: Time window for coverage (days): up to a million days (2,700 years).
+DAYS_RANGE = (0.0, 1e6)
+
+
+def _altitude(value):
+    return in_range("altitude_km", positive("altitude_km", value), *ALTITUDE_RANGE_KM)
+
 
 def diffraction_angle_rad(wavelength_m, aperture_m):
     """Rayleigh criterion: the smallest resolvable angle, theta = 1.22 lambda / D (rad)."""
-    lam = positive("wavelength_m", wavelength_m)
-    d = positive("aperture_m", aperture_m)
+    lam = in_range("wavelength_m", positive("wavelength_m", wavelength_m), *WAVELENGTH_RANGE_M)
+    d = in_range("aperture_m", positive("aperture_m", aperture_m), *OPTICS_RANGE_M)
     return scalar(1.22 * lam / d)
 
 
@@ -36,7 +58,7 @@ def slant_range_km(altitude_km, off_nadir_deg=0.0):
     Spherical Earth: the law of sines in the triangle Earth centre - satellite - ground
     point. Raises if the line of sight misses the Earth (beyond the horizon).
     """
-    h = positive("altitude_km", altitude_km)
+    h = _altitude(altitude_km)
     eta = np.radians(in_range("off_nadir_deg", off_nadir_deg, 0.0, 89.999))
     r = R_EARTH_KM + h
     sin_inc = r / R_EARTH_KM * np.sin(eta)  # sine of the incidence angle at the ground
@@ -50,7 +72,7 @@ def slant_range_km(altitude_km, off_nadir_deg=0.0):
 
 def incidence_angle_deg(altitude_km, off_nadir_deg):
     """Angle between the line of sight and the local vertical at the ground (deg)."""
-    h = positive("altitude_km", altitude_km)
+    h = _altitude(altitude_km)
     eta = np.radians(in_range("off_nadir_deg", off_nadir_deg, 0.0, 89.999))
     sin_inc = (R_EARTH_KM + h) / R_EARTH_KM * np.sin(eta)
     if np.any(sin_inc >= 1.0):
@@ -66,7 +88,7 @@ def off_nadir_factor(altitude_km, off_nadir_deg):
     diffraction spot by these factors; their geometric mean is a single summary.
     """
     rho = np.asarray(slant_range_km(altitude_km, off_nadir_deg))
-    h = positive("altitude_km", altitude_km)
+    h = _altitude(altitude_km)
     inc = np.radians(np.asarray(incidence_angle_deg(altitude_km, off_nadir_deg)))
     along = rho / h
     return scalar(along), scalar(along / np.cos(inc))
@@ -89,24 +111,28 @@ def ground_sample_distance_m(pixel_pitch_m, altitude_km, focal_length_m, off_nad
     ``rho`` is the slant range (the altitude at nadir), so this is the along-track GSD;
     the across-track GSD is larger by 1/cos(incidence).
     """
-    p = positive("pixel_pitch_m", pixel_pitch_m)
-    f = positive("focal_length_m", focal_length_m)
+    p = in_range("pixel_pitch_m", positive("pixel_pitch_m", pixel_pitch_m), *PIXEL_PITCH_RANGE_M)
+    f = in_range("focal_length_m", positive("focal_length_m", focal_length_m), *OPTICS_RANGE_M)
     rho_km = np.asarray(slant_range_km(altitude_km, off_nadir_deg))
     return scalar(p * rho_km * 1000.0 / f)
 
 
 def aperture_for_resolution_m(resolution_m, altitude_km, wavelength_m=550e-9):
     """Aperture (m) whose diffraction limit at nadir is ``resolution_m``: D = 1.22 lambda h / x."""
-    x = positive("resolution_m", resolution_m)
-    h = positive("altitude_km", altitude_km)
-    lam = positive("wavelength_m", wavelength_m)
+    x = in_range("resolution_m", positive("resolution_m", resolution_m), *RESOLUTION_RANGE_M)
+    h = _altitude(altitude_km)
+    lam = in_range("wavelength_m", positive("wavelength_m", wavelength_m), *WAVELENGTH_RANGE_M)
     return scalar(1.22 * lam * h * 1000.0 / x)
 
 
 def earth_central_angle_deg(altitude_km, off_nadir_deg):
-    """Angle at the Earth's centre between the sub-satellite point and the viewed point (deg)."""
+    """Angle at the Earth's centre between the sub-satellite point and the viewed point (deg).
+
+    Incidence minus off-nadir angle, never negative (the incidence is at least the
+    off-nadir angle; rounding could otherwise leave -1e-324 for a tiny angle).
+    """
     inc = np.asarray(incidence_angle_deg(altitude_km, off_nadir_deg))
-    return scalar(inc - in_range("off_nadir_deg", off_nadir_deg, 0.0, 89.999))
+    return scalar(np.maximum(inc - in_range("off_nadir_deg", off_nadir_deg, 0.0, 89.999), 0.0))
 
 
 def swath_km(altitude_km, field_of_view_deg):
@@ -123,7 +149,7 @@ def swath_km(altitude_km, field_of_view_deg):
 
 def orbits_per_day(altitude_km):
     """Revolutions per day of a circular orbit: 86,400 s / (2 pi sqrt(a^3 / mu))."""
-    h = positive("altitude_km", altitude_km)
+    h = _altitude(altitude_km)
     a = R_EARTH_KM + h
     return scalar(86400.0 / (2 * np.pi * np.sqrt(a**3 / MU_EARTH_KM3_S2)))
 
@@ -150,7 +176,7 @@ def mean_revisit_days(latitude_deg, altitude_km, inclination_deg, max_off_nadir_
     """
     phi = np.radians(in_range("latitude_deg", latitude_deg, -90.0, 90.0))
     inc = np.radians(in_range("inclination_deg", inclination_deg, 0.0, 180.0))
-    n = positive("n_satellites", n_satellites)
+    n = in_range("n_satellites", positive("n_satellites", n_satellites), *N_SATELLITES_RANGE)
     half_width_rad = np.radians(np.asarray(earth_central_angle_deg(altitude_km, max_off_nadir_deg)))
     w_km = 2.0 * R_EARTH_KM * half_width_rad
     crossings = orbits_per_day(altitude_km) * (1.0 if daylight_only else 2.0)
@@ -175,7 +201,7 @@ def coverage_fraction(days, latitude_deg, altitude_km, inclination_deg, max_off_
     the chance of no opportunity in time T is exp(-T / revisit), so the coverage is
     1 - exp(-T / revisit).
     """
-    t = nonnegative("days", days)
+    t = in_range("days", nonnegative("days", days), *DAYS_RANGE)
     revisit = np.asarray(mean_revisit_days(latitude_deg, altitude_km, inclination_deg,
                                            max_off_nadir_deg, n_satellites, daylight_only))
     return scalar(1.0 - np.exp(-t / revisit))
