@@ -66,7 +66,7 @@ def test_chapter_follows_the_skeleton(chapter):
     if not re.search(r"Reading time: about \d+ minutes", text):
         problems.append("no 'Reading time: about N minutes'")
     words = prose_words(text)
-    if not 3000 <= words <= 6500:
+    if not 3000 <= words <= 6000:
         problems.append(f"{words} words of prose, expected 3,000 to 6,000")
     if not re.search(r'^!!! example "Worked example', text, re.M):
         problems.append("no worked example")
