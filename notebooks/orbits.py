@@ -86,7 +86,8 @@ plt.show()
 #
 # The regime of an orbit follows from its perigee and apogee altitudes. The orbits below
 # are rounded values of the kind an operator publishes; `orbital_regime` applies the
-# boundaries used in the chapter (LEO below 2,000 km; GEO within 200 km of 35,786 km).
+# boundaries used in the chapter (LEO below 2,000 km; GEO at 35,786 km, which the function
+# takes to mean within 200 km of that altitude).
 
 # %%
 examples = {
