@@ -119,3 +119,12 @@ def test_back_matter_is_tidy():
 
     result = subprocess.run([sys.executable, str(ROOT / "hooks" / "tidy.py"), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_reading_time_matches_the_text(chapter):
+    """The stated reading time is the words before "Key terms" at 200 words a minute (within 2 minutes)."""
+    text = (DOCS / chapter).read_text(encoding="utf-8")
+    stated = int(re.search(r"Reading time: about (\d+) minutes", text).group(1))
+    computed = len(text.split("## Key terms")[0].split()) / 200
+    assert abs(stated - computed) <= 2, f"{chapter}: says {stated} min, the text takes about {computed:.0f}"
