@@ -280,8 +280,25 @@ def test_msis_returns_finite_densities_or_raises(h, f107, f107a, ap):
     (lambda: at.orbital_lifetime_years(400.0, 1e-300), "area_to_mass_m2_kg must lie between"),
     (lambda: at.orbital_lifetime_years(400.0, 0.01, 1e-300), "drag_coefficient must lie between"),
     (lambda: at.msis_mean_density_kg_m3(500.0, 500.0), "f107 must lie between"),
-    (lambda: at.msis_mean_density_kg_m3(500.0, 60.0, 400.0, 0.0), "NRLMSISE-00"),
 ])
 def test_values_outside_the_model_are_value_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_a_nan_from_nrlmsise_is_a_value_error(monkeypatch):
+    """pymsis returns NaN for some solar inputs far from its data (e.g. F10.7 = 60 with an
+    81-day mean of 400); that must reach the reader as ValueError, not as a NaN density.
+    The NaN is injected here, since the Fortran model prints to the terminal when it fails."""
+    import pymsis
+
+    def nan_model(dates, lons, lats, alts, **kwargs):
+        return np.full((np.size(lons), np.size(lats), np.size(alts), 11), np.nan)
+
+    monkeypatch.setattr(pymsis, "calculate", nan_model)
+    at._msis_mean_profile.cache_clear()
+    with pytest.raises(ValueError, match="NRLMSISE-00"):
+        at.msis_density_kg_m3(500.0, 60.0, 400.0, 0.0)
+    with pytest.raises(ValueError, match="NRLMSISE-00"):
+        at.msis_mean_density_kg_m3(500.0, 61.0, 399.0, 0.0)
+    at._msis_mean_profile.cache_clear()
