@@ -261,20 +261,26 @@ plt.show()
 #
 # ### Using current data
 #
-# To predict tonight's passes, download a current file from CelesTrak (for example
-# `https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=tle`, or
-# `FORMAT=json` for OMM), save it in `data/`, and read it with `read_tles` or
-# `read_omm_json`. The cell below does so when the file is present; the book itself is
-# built without network access and keeps the old element sets, so every reader gets the
-# same numbers.
+# To predict tonight's passes, you need today's element sets. With a network, set
+# `FETCH_FRESH = True` in the cell below: `fetch_celestrak` asks CelesTrak for a group of
+# satellites (here `stations`; `FORMAT=json` or `csv` give OMM), saves a copy in `data/`
+# so that you can re-run offline, and reads it. Without a network, download
+# `https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=tle` in a browser,
+# save it as `data/stations.txt`, and the cell reads that file. The book itself is built
+# without network access and keeps the old element sets, so every reader gets the same
+# numbers on this page.
 
 # %%
+FETCH_FRESH = False  # True: download today's element sets (needs a network)
 fresh = DATA / "stations.txt"
-if fresh.exists():
+if FETCH_FRESH:
+    fresh_names, fresh_sats = prop.fetch_celestrak("stations", save_to=fresh)
+    print(f"downloaded {len(fresh_sats)} element sets; first: {fresh_names[0]}")
+elif fresh.exists():
     fresh_names, fresh_sats = prop.read_tles(fresh.read_text())
     print(f"read {len(fresh_sats)} element sets from {fresh}; first: {fresh_names[0]}")
 else:
-    print(f"no {fresh} here: download one from CelesTrak to try current data")
+    print(f"no {fresh.name} in data/: set FETCH_FRESH = True, or download it from CelesTrak")
 
 # %% [markdown]
 # ## Check against published results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from importlib.resources import files
 
@@ -499,3 +500,53 @@ def test_scalar_entry_points_return_finite_values_or_raise(x, y, z, w):
 def test_values_outside_the_model_are_value_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+class _FakeResponse(io.BytesIO):
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def test_fetch_celestrak_builds_the_documented_query_and_reads_the_answer(tmp_path):
+    # Two lines of the ISS element set from the sgp4 package's README (epoch 2019-12-09).
+    iss = ("ISS (ZARYA)\n"
+           "1 25544U 98067A   19343.69339541  .00001764  00000-0  38792-4 0  9991\n"
+           "2 25544  51.6439 211.2001 0007417  17.6667  85.6398 15.50103472202482\n")
+    asked = []
+
+    def opener(url, timeout):
+        asked.append((url, timeout))
+        return _FakeResponse(iss.encode())
+
+    names, sats = prop.fetch_celestrak("stations", save_to=tmp_path / "stations.txt", opener=opener)
+    assert asked == [("https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=tle", 20.0)]
+    assert names == ["ISS (ZARYA)"] and sats[0].satnum == 25544
+    assert (tmp_path / "stations.txt").read_text() == iss
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"group": "stations; rm"}, "group must be a CelesTrak group name"),
+    ({"group": "stations", "fmt": "xml"}, "fmt must be one of"),
+    ({"group": "stations", "timeout_s": -1}, "timeout_s must be positive"),
+])
+def test_fetch_celestrak_rejects_bad_arguments_before_any_download(kwargs, message):
+    def opener(url, timeout):  # pragma: no cover - must not be reached
+        raise AssertionError("no download expected")
+
+    with pytest.raises(ValueError, match=message):
+        prop.fetch_celestrak(opener=opener, **kwargs)
+
+
+def test_fetch_celestrak_turns_network_failures_and_empty_answers_into_value_errors():
+    import urllib.error
+
+    def offline(url, timeout):
+        raise urllib.error.URLError("no network")
+
+    with pytest.raises(ValueError, match="could not download"):
+        prop.fetch_celestrak("stations", opener=offline)
+    with pytest.raises(ValueError, match="returned no readable element sets"):
+        prop.fetch_celestrak("stations", opener=lambda url, timeout: _FakeResponse(b"No GP data found\n"))

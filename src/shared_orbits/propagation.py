@@ -39,6 +39,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -177,6 +178,49 @@ def read_tles(text: str, *, verify_checksum: bool = True) -> tuple[list[str], li
     if not sats:
         raise ValueError("text must contain at least one TLE")
     return names, sats
+
+
+CELESTRAK_GP_URL = "https://celestrak.org/NORAD/elements/gp.php"
+_CELESTRAK_FORMATS = {"tle": "tle", "json": "json", "csv": "csv"}
+
+
+def fetch_celestrak(group: str, fmt: str = "tle", *, save_to=None, timeout_s: float = 20.0,
+                    opener=None) -> tuple[list[str], list[Satrec]]:
+    """Download today's element sets for a CelesTrak group and read them.
+
+    For readers with a network: the book itself never calls this while it is built. The
+    query is CelesTrak's documented GP interface, ``gp.php?GROUP=<group>&FORMAT=<fmt>``
+    (T.S. Kelso, "A New Way to Obtain GP Data", CelesTrak, 2020), with ``fmt`` one of
+    ``"tle"``, ``"json"`` (OMM) or ``"csv"`` (OMM). ``group`` is a CelesTrak group name
+    such as ``"stations"`` or ``"active"``. ``save_to`` keeps a copy of the file so that a
+    lab can be re-run offline with the same data. ``opener`` replaces
+    ``urllib.request.urlopen`` (the tests pass a fake one). Network failures and answers
+    that hold no element sets raise ``ValueError`` with the reason.
+    """
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    if not isinstance(group, str) or not re.fullmatch(r"[a-z0-9-]{1,40}", group):
+        raise ValueError(f"group must be a CelesTrak group name such as 'stations', got {group!r}")
+    if fmt not in _CELESTRAK_FORMATS:
+        raise ValueError(f"fmt must be one of {sorted(_CELESTRAK_FORMATS)}, got {fmt!r}")
+    positive("timeout_s", timeout_s)
+    url = f"{CELESTRAK_GP_URL}?{urllib.parse.urlencode({'GROUP': group, 'FORMAT': fmt})}"
+    try:
+        with (opener or urllib.request.urlopen)(url, timeout=float(timeout_s)) as response:
+            text = response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"could not download {url}: {exc}") from exc
+    if save_to is not None:
+        from pathlib import Path
+
+        Path(save_to).write_text(text, encoding="utf-8")
+    readers = {"tle": read_tles, "json": read_omm_json, "csv": read_omm_csv}
+    try:
+        return readers[fmt](text)
+    except ValueError as exc:
+        raise ValueError(f"{url} returned no readable element sets ({exc}); first line: {text[:80]!r}") from exc
 
 
 _OMM_KEYS = (
