@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from latex2mathml.converter import convert as latex_to_mathml
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +50,27 @@ def math_to_mathml(page_html: str, page: str) -> str:
         # tabindex: a wide formula scrolls sideways, and keyboard users must be able to scroll it
         lambda m: f'<div class="math" tabindex="0">{_mathml(m.group(1), "block", page)}</div>', page_html)
     return INLINE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), page_html)
+
+
+class _MathMLPostprocessor(Postprocessor):
+    """Runs last, after arithmatex's formulas are back in the HTML, so that every consumer
+    of the page's HTML (the page itself, search, the print edition) gets MathML."""
+
+    def run(self, text: str) -> str:
+        return math_to_mathml(text, _CURRENT_PAGE[0])
+
+
+class MathMLExtension(Extension):
+    def extendMarkdown(self, md):
+        md.postprocessors.register(_MathMLPostprocessor(md), "book_mathml", 0)
+
+
+_CURRENT_PAGE = ["a page"]
+
+
+def on_config(config):
+    config.markdown_extensions.append(MathMLExtension())
+    return config
 
 
 # --- glossary -----------------------------------------------------------------------------
@@ -177,6 +200,7 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    _CURRENT_PAGE[0] = page.file.src_uri
     if page.file.src_uri == "reference/glossary.md":
         markdown = glossary_as_definition_list(markdown)
     if "<!-- acronyms -->" in markdown:
@@ -192,7 +216,6 @@ ABBR_TAG = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 
 
 def on_page_content(page_html, page, config, files):
-    page_html = math_to_mathml(page_html, page.file.src_uri)
     if page.file.src_uri == "reference/bibliography.md":
         # hundreds of reference entries: acronym tooltips there add weight, not help
         page_html = ABBR_TAG.sub(r"\1", page_html)

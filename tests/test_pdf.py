@@ -65,3 +65,9 @@ def test_pdf_renders_chinese_text(pdf_text):
         pytest.skip("no chapter carries Chinese text")
     _, pages = pdf_text
     assert re.search(r"[\u4e00-\u9fff]{2,}", " ".join(pages)), "Chinese characters are missing from the PDF"
+
+
+def test_pdf_has_no_unrendered_formulas(pdf_text):
+    _, pages = pdf_text
+    raw = [i + 1 for i, text in enumerate(pages) if re.search(r"\\\(|\\\[|\\frac|\\sqrt", text)]
+    assert not raw, f"LaTeX source instead of rendered math on PDF pages {raw[:10]}"

@@ -220,3 +220,14 @@ def test_every_page_links_the_pdf_and_states_the_licences(built_site):
         text = footer.get_text(" ", strip=True)
         assert "CC BY 4.0" in text and "MIT" in text, f"{page.relative_to(built_site)} footer: {text}"
         assert footer.select_one('a[href$="shared-orbits.pdf"]'), f"{page.relative_to(built_site)} has no PDF link"
+
+
+def test_formulas_are_formulas_not_prose(built_site):
+    """A stray pair of dollar signs (US$570 billion ... $1.4 trillion) turns prose into math."""
+    bad = []
+    for page in html_pages(built_site):
+        for math in soup(page).find_all("math"):
+            text = math.get_text("", strip=True)
+            if len(text) > 200 or re.search(r"billion|trillion|million", text):
+                bad.append(f"{page.relative_to(built_site)}: {text[:60]}")
+    assert not bad, "prose rendered as a formula (escape currency as \\$):\n" + "\n".join(bad[:20])
