@@ -199,8 +199,19 @@ def on_nav(nav, config, files):
     return nav
 
 
+def _source_of(page) -> str | None:
+    """The file a page is written in: its Markdown, or the lab's notebook."""
+    uri = page.file.src_uri
+    if uri.startswith("labs/") and uri.endswith("/index.md"):
+        return str(ROOT / "notebooks" / (uri.split("/")[1] + ".py"))
+    return page.file.abs_src_path
+
+
 def on_page_markdown(markdown, page, config, files):
     _CURRENT_PAGE[0] = page.file.src_uri
+    source = _source_of(page)
+    if source:  # Material shows it at the foot of the page, with its own "last update" label
+        page.meta["revision_date"] = last_updated(source)
     if page.file.src_uri == "reference/glossary.md":
         markdown = glossary_as_definition_list(markdown)
     if "<!-- acronyms -->" in markdown:

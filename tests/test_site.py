@@ -231,3 +231,12 @@ def test_formulas_are_formulas_not_prose(built_site):
             if len(text) > 200 or re.search(r"billion|trillion|million", text):
                 bad.append(f"{page.relative_to(built_site)}: {text[:60]}")
     assert not bad, "prose rendered as a formula (escape currency as \\$):\n" + "\n".join(bad[:20])
+
+
+def test_every_page_says_when_it_was_last_updated(built_site):
+    missing = []
+    for page in html_pages(built_site):
+        aside = soup(page).select_one("aside.md-source-file")
+        if not aside or not re.search(r"\d{4}-\d{2}-\d{2}", aside.get_text()):
+            missing.append(page.relative_to(built_site).as_posix())
+    assert not missing, f"pages without a last-updated date: {missing}"
