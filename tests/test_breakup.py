@@ -216,34 +216,7 @@ def test_sampling_raises_only_value_error(n, lc_min, lc_max):
         pass
 
 
-def _numbers(result):
-    """Every number in a result (arrays, tuples, dicts) as one flat float array."""
-    if isinstance(result, dict):
-        parts = [_numbers(v) for v in result.values()]
-    elif isinstance(result, (tuple, list)):
-        parts = [_numbers(v) for v in result]
-    else:
-        return np.asarray(result, dtype=float).ravel()
-    return np.concatenate(parts) if parts else np.empty(0)
-
-
-def _finite_or_value_error(call, low=-np.inf, high=np.inf):
-    """Run ``call``: a ValueError passes; otherwise every number is finite and within [low, high]."""
-    try:
-        out = call()
-    except ValueError:
-        return None
-    x = _numbers(out)
-    assert np.all(np.isfinite(x)) and np.all((x >= low) & (x <= high)), out
-    return out
-
-
-# any float, plus plausible magnitudes and the extremes near them, so that one argument
-# in its valid range meets another at the edge of double precision
-values = st.one_of(floats, st.floats(-5000.0, 5000.0), st.sampled_from(
-    [0.0, 5e-324, 1e-300, 1e-200, 1e-100, 1e-6, 0.01, 0.1, 1.0, 150.0, 400.0, 1e6, 1e100, 1e200, 1e300, 1.7e308, -1.0]))
-small_arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=3), elements=values)
-numbers = st.one_of(values, small_arrays)
+from properties import finite_or_value_error as _finite_or_value_error, numbers, small_arrays, values  # noqa: E402,F401
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")
