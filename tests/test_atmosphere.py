@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from shared_orbits import atmosphere as at
+from properties import finite_or_value_error as _finite_or_value_error, numbers
 
 # Vallado, Fundamentals of Astrodynamics and Applications, Table 8-4 (exponential
 # atmosphere): base altitude h0 (km), density at h0 (kg/m^3), scale height H (km).
@@ -213,8 +214,6 @@ def test_msis_raises_only_value_error(h, f107, ap):
         except ValueError:
             pass
 
-
-from properties import finite_or_value_error as _finite_or_value_error, numbers, small_arrays, values  # noqa: E402,F401
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")

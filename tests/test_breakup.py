@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from shared_orbits import breakup as bu
+from properties import finite_or_value_error as _finite_or_value_error, numbers
 
 # Fragment-count cases. Sources:
 # CARA: nasa/CARA_Analysis_Tools, DistributedMatlab/CollisionConsequence/UnitTests/
@@ -215,8 +216,6 @@ def test_sampling_raises_only_value_error(n, lc_min, lc_max):
     except ValueError:
         pass
 
-
-from properties import finite_or_value_error as _finite_or_value_error, numbers, small_arrays, values  # noqa: E402,F401
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")

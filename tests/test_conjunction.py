@@ -11,6 +11,7 @@ from scipy.optimize import minimize_scalar
 from sgp4.api import SatrecArray
 
 from shared_orbits import conjunction as cj
+from properties import finite_or_value_error as _finite_or_value_error, numbers, values
 from shared_orbits.propagation import julian_date, satellite_from_elements
 
 # --------------------------------------------------------------------------- published Pc cases
@@ -330,8 +331,6 @@ def test_screening_raises_only_value_error(a, b, c, d):
         except ValueError:
             pass
 
-
-from properties import finite_or_value_error as _finite_or_value_error, numbers, small_arrays, values  # noqa: E402,F401
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")

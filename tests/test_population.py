@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from shared_orbits import population as po
+from properties import finite_or_value_error as _finite_or_value_error, numbers, values
 
 EDGES = po.shell_edges_km(400.0, 1000.0, 100.0)  # 6 shells
 
@@ -181,8 +182,6 @@ def test_simulate_raises_only_value_error(years, launches, initial, compliance):
     except ValueError:
         pass
 
-
-from properties import finite_or_value_error as _finite_or_value_error, numbers, small_arrays, values  # noqa: E402,F401
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")

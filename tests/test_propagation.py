@@ -14,6 +14,7 @@ from hypothesis.extra import numpy as hnp
 from sgp4.api import Satrec, SatrecArray
 
 from shared_orbits import propagation as prop
+from properties import finite_or_value_error as _finite_or_value_error, numbers, values
 
 # ISS (ZARYA) TLE printed in the python-sgp4 README (Brandon Rhodes), epoch 2019 Dec 9.
 ISS_LINE1 = "1 25544U 98067A   19343.69339541  .00001764  00000-0  38792-4 0  9991"
@@ -403,8 +404,6 @@ def test_parse_tle_raises_only_value_error(a, b):
         except ValueError:
             pass
 
-
-from properties import finite_or_value_error as _finite_or_value_error, numbers, small_arrays, values  # noqa: E402,F401
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from shared_orbits import sensing as se
+from properties import finite_or_value_error as _finite_or_value_error, numbers
 
 
 def test_worldview1_diffraction_coarser_than_gsd():
@@ -132,8 +133,6 @@ def test_public_functions_raise_only_value_error(a, b, c, d):
         except ValueError:
             pass
 
-
-from properties import finite_or_value_error as _finite_or_value_error, numbers, small_arrays, values  # noqa: E402,F401
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")
