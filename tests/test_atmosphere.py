@@ -215,7 +215,6 @@ def test_msis_raises_only_value_error(h, f107, ap):
             pass
 
 
-
 @pytest.mark.filterwarnings("error::RuntimeWarning")
 @settings(max_examples=120, deadline=None)
 @given(numbers, numbers, numbers, numbers)

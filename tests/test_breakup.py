@@ -217,7 +217,6 @@ def test_sampling_raises_only_value_error(n, lc_min, lc_max):
         pass
 
 
-
 @pytest.mark.filterwarnings("error::RuntimeWarning")
 @settings(max_examples=150, deadline=None)
 @given(numbers, numbers, numbers, numbers)

@@ -332,7 +332,6 @@ def test_screening_raises_only_value_error(a, b, c, d):
             pass
 
 
-
 @pytest.mark.filterwarnings("error::RuntimeWarning")
 @settings(max_examples=60, deadline=None)
 @given(numbers, numbers, numbers, numbers, numbers)

@@ -141,7 +141,6 @@ def test_two_argument_functions_raise_only_value_error(x, y):
             assert np.all(np.isfinite(np.asarray(result, dtype=float))), (func.__name__, x, y, result)
 
 
-
 @pytest.mark.filterwarnings("error::RuntimeWarning")
 @settings(max_examples=150, deadline=None)
 @given(numbers, numbers)

@@ -183,7 +183,6 @@ def test_simulate_raises_only_value_error(years, launches, initial, compliance):
         pass
 
 
-
 @pytest.mark.filterwarnings("error::RuntimeWarning")
 @settings(max_examples=150, deadline=None)
 @given(numbers, numbers, numbers, numbers)

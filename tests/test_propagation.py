@@ -405,7 +405,6 @@ def test_parse_tle_raises_only_value_error(a, b):
             pass
 
 
-
 @pytest.mark.filterwarnings("error::RuntimeWarning")
 @settings(max_examples=100, deadline=None)
 @given(numbers, numbers, numbers)

@@ -134,7 +134,6 @@ def test_public_functions_raise_only_value_error(a, b, c, d):
             pass
 
 
-
 @pytest.mark.filterwarnings("error::RuntimeWarning")
 @settings(max_examples=150, deadline=None)
 @given(numbers, numbers, numbers, numbers)
