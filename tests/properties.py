@@ -12,6 +12,12 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 
+# any float or small array of floats, NaN and infinities included
+floats = st.floats(allow_nan=True, allow_infinity=True, width=64)
+arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=4), elements=floats)
+anything = st.one_of(floats, arrays)
+
+
 def numbers_in(result):
     """Every number in a result (arrays, tuples, dicts) as one flat float array."""
     if isinstance(result, dict):

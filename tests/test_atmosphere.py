@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from shared_orbits import atmosphere as at
-from properties import finite_or_value_error as _finite_or_value_error, numbers
+from properties import finite_or_value_error as _finite_or_value_error, numbers, anything, floats
 
 # Vallado, Fundamentals of Astrodynamics and Applications, Table 8-4 (exponential
 # atmosphere): base altitude h0 (km), density at h0 (kg/m^3), scale height H (km).
@@ -179,11 +179,6 @@ def test_bad_inputs_raise_value_error(call):
 def test_error_message_names_the_argument():
     with pytest.raises(ValueError, match="area_to_mass_m2_kg"):
         at.orbital_lifetime_years(500.0, -1.0)
-
-
-floats = st.floats(allow_nan=True, allow_infinity=True, width=64)
-arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=4), elements=floats)
-anything = st.one_of(floats, arrays)
 
 
 @settings(max_examples=60, deadline=None)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from shared_orbits import breakup as bu
-from properties import finite_or_value_error as _finite_or_value_error, numbers
+from properties import finite_or_value_error as _finite_or_value_error, numbers, anything, floats
 
 # Fragment-count cases. Sources:
 # CARA: nasa/CARA_Analysis_Tools, DistributedMatlab/CollisionConsequence/UnitTests/
@@ -165,11 +165,6 @@ def test_bad_inputs_raise_value_error(call):
 def test_error_message_names_the_argument():
     with pytest.raises(ValueError, match="v_rel_m_s"):
         bu.collision_fragment_count(1, 10, -5, 0.1)
-
-
-floats = st.floats(allow_nan=True, allow_infinity=True, width=64)
-arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=4), elements=floats)
-anything = st.one_of(floats, arrays)
 
 
 @settings(max_examples=60, deadline=None)

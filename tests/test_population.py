@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from shared_orbits import population as po
-from properties import finite_or_value_error as _finite_or_value_error, numbers, values
+from properties import finite_or_value_error as _finite_or_value_error, numbers, values, anything, floats
 
 EDGES = po.shell_edges_km(400.0, 1000.0, 100.0)  # 6 shells
 
@@ -144,11 +144,6 @@ def test_bad_inputs_raise_value_error(call):
 def test_error_message_names_the_argument():
     with pytest.raises(ValueError, match="disposal_compliance"):
         po.simulate(10.0, EDGES, 10.0, disposal_compliance=-0.1)
-
-
-floats = st.floats(allow_nan=True, allow_infinity=True, width=64)
-arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=4), elements=floats)
-anything = st.one_of(floats, arrays)
 
 
 @settings(max_examples=80, deadline=None)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from shared_orbits import sensing as se
-from properties import finite_or_value_error as _finite_or_value_error, numbers
+from properties import finite_or_value_error as _finite_or_value_error, numbers, anything, floats
 
 
 def test_worldview1_diffraction_coarser_than_gsd():
@@ -108,11 +108,6 @@ def test_bad_inputs_raise_value_error(call):
 def test_error_message_names_the_argument():
     with pytest.raises(ValueError, match="aperture_m"):
         se.diffraction_angle_rad(550e-9, -1.0)
-
-
-floats = st.floats(allow_nan=True, allow_infinity=True, width=64)
-arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, max_side=4), elements=floats)
-anything = st.one_of(floats, arrays)
 
 
 @settings(max_examples=80, deadline=None)
