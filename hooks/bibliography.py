@@ -46,7 +46,7 @@ KINDS = {
 CITATION = re.compile(r"\[(@[a-z0-9-]+(?:,[^\];@]*)?(?:;\s*@[a-z0-9-]+(?:,[^\];@]*)?)*)\]")
 CITED_KEY = re.compile(r"@([a-z0-9-]+)(?:,([^;]*))?")
 REFERENCES = "<!-- references -->"
-FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+FENCE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.S | re.M)   # code blocks and code spans
 URL = re.compile(r"(https?://[^\s<]+[^\s<.,;:)\]])")
 
 CSL_TYPES = {
