@@ -3,8 +3,8 @@
 - Math: ``$...$`` and ``$$...$$`` (pymdownx.arithmatex, generic mode) become MathML at build
   time, so pages need no math script or web font from anywhere.
 - Glossary: every link to a glossary entry gets the entry's first paragraph as its tooltip.
-- Back matter built from the chapters' own Markdown: the acronym table (from
-  ``includes/abbreviations.md``) and the bibliography (from each chapter's References).
+- Back matter built from the book's own files: the acronym table (from
+  ``includes/abbreviations.md``). The bibliography is hooks/bibliography.py's.
 """
 
 from __future__ import annotations
@@ -147,26 +147,6 @@ def acronym_table() -> str:
     return "\n".join(lines)
 
 
-def _references(markdown: str) -> str:
-    m = re.search(r"^## (?:References|Further reading and references)\s*$(.*?)(?=^## |\Z)",
-                  markdown, re.S | re.M)
-    return m.group(1).strip() if m else ""
-
-
-def bibliography(nav_files: list) -> str:
-    """Each chapter's References section, under the chapter's title, in reading order."""
-    out = []
-    for file in nav_files:
-        if not file.src_uri.startswith(CHAPTER_PARTS):
-            continue
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        refs = _references(text)
-        title = re.search(r"^# (.+)$", text, re.M)
-        if refs and title:
-            out.append(f"## {title.group(1).strip()}\n\n[Read the chapter](../{file.src_uri})\n\n{refs}")
-    return "\n\n".join(out)
-
-
 def last_updated(path: str) -> str:
     """Date of the last commit that touched a file (today for a file not yet committed)."""
     try:
@@ -190,15 +170,6 @@ def cite_chapter(markdown: str, page, config) -> str:
                            key=re.sub(r"[^a-z0-9]+", "_", page.file.src_uri.removesuffix(".md").lower()))
 
 
-_NAV_FILES: list = []
-
-
-def on_nav(nav, config, files):
-    _NAV_FILES.clear()
-    _NAV_FILES.extend(p.file for p in nav.pages)
-    return nav
-
-
 def _source_of(page) -> str | None:
     """The file a page is written in: its Markdown, or the lab's notebook."""
     uri = page.file.src_uri
@@ -216,8 +187,6 @@ def on_page_markdown(markdown, page, config, files):
         markdown = glossary_as_definition_list(markdown)
     if "<!-- acronyms -->" in markdown:
         markdown = markdown.replace("<!-- acronyms -->", acronym_table())
-    if "<!-- bibliography -->" in markdown:
-        markdown = markdown.replace("<!-- bibliography -->", bibliography(_NAV_FILES))
     if page.file.src_uri.startswith(CHAPTER_PARTS):
         markdown = markdown.rstrip() + "\n" + cite_chapter(markdown, page, config)
     return markdown
