@@ -24,8 +24,16 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
-GLOSSARY = DOCS / "reference" / "glossary.md"
 CITE_CHAPTER = ROOT / "includes" / "cite-chapter.md"
+# The edition being built: its pages (docs/ or zh/) and language (mkdocs.yml or mkdocs.zh.yml).
+_EDITION = {"docs": DOCS, "lang": "en"}
+
+
+def _localized(path: Path) -> Path:
+    """An include in the edition's language (``x.zh.md``) where there is one."""
+    lang = _EDITION["lang"]
+    candidate = path.with_name(f"{path.stem}.{lang}{path.suffix}")
+    return candidate if lang != "en" and candidate.exists() else path
 
 INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
 BLOCK_MATH = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
@@ -69,6 +77,8 @@ _CURRENT_PAGE = ["a page"]
 
 
 def on_config(config):
+    _EDITION["docs"] = Path(config.docs_dir)
+    _EDITION["lang"] = config.theme["language"]
     config.markdown_extensions.append(MathMLExtension())
     return config
 
@@ -82,8 +92,8 @@ def _plain(markdown: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _glossary_cached(mtime: float) -> dict[str, str]:
-    text = GLOSSARY.read_text(encoding="utf-8")
+def _glossary_cached(path: Path, mtime: float) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
     entries = {}
     matches = list(GLOSSARY_ENTRY.finditer(text))
     for i, m in enumerate(matches):
@@ -95,7 +105,8 @@ def _glossary_cached(mtime: float) -> dict[str, str]:
 
 def glossary() -> dict[str, str]:
     """Glossary id -> first paragraph of its definition, as plain text."""
-    return _glossary_cached(GLOSSARY.stat().st_mtime) if GLOSSARY.exists() else {}
+    path = _EDITION["docs"] / "reference" / "glossary.md"
+    return _glossary_cached(path, path.stat().st_mtime) if path.exists() else {}
 
 
 def add_glossary_tooltips(page_html: str) -> str:
@@ -140,7 +151,7 @@ def glossary_as_definition_list(markdown: str) -> str:
 # --- back matter built from the chapters --------------------------------------------------
 
 def acronym_table() -> str:
-    rows = sorted(set(ABBREVIATION.findall(ABBREVIATIONS.read_text(encoding="utf-8"))),
+    rows = sorted(set(ABBREVIATION.findall(_localized(ABBREVIATIONS).read_text(encoding="utf-8"))),
                   key=lambda r: r[0].lower())
     lines = ["| acronym | meaning |", "| --- | --- |"]
     lines += [f"| {a} | {m.strip()} |" for a, m in rows]
@@ -160,11 +171,12 @@ def last_updated(path: str) -> str:
 def cite_chapter(markdown: str, page, config) -> str:
     """The "Cite this chapter" block (text in includes/cite-chapter.md) for a chapter page."""
     title = re.search(r"^# (.+)$", markdown, re.M)
-    if not title or not CITE_CHAPTER.exists():
+    template_file = _localized(CITE_CHAPTER)
+    if not title or not template_file.exists():
         return ""
     updated = last_updated(page.file.abs_src_path)
     url = page.canonical_url or page.url
-    template = CITE_CHAPTER.read_text(encoding="utf-8")
+    template = template_file.read_text(encoding="utf-8")
     return template.format(title=title.group(1).strip(), updated=updated, year=updated[:4],
                            edition=config.extra.get("edition", ""), url=url,
                            key=re.sub(r"[^a-z0-9]+", "_", page.file.src_uri.removesuffix(".md").lower()))
@@ -183,7 +195,7 @@ def on_page_markdown(markdown, page, config, files):
     source = _source_of(page)
     if source:  # Material shows it at the foot of the page, with its own "last update" label
         page.meta["revision_date"] = last_updated(source)
-    if page.file.src_uri == "reference/glossary.md":
+    if page.file.src_uri == "reference/glossary.md":  # in either edition
         markdown = glossary_as_definition_list(markdown)
     if "<!-- acronyms -->" in markdown:
         markdown = markdown.replace("<!-- acronyms -->", acronym_table())
