@@ -8,6 +8,9 @@
   of the English page it translates: ``english_revision`` is the English file's git blob id
   (``git hash-object docs/<path>``), so it needs no history to check. When the English page
   has changed since, the Chinese page opens with a short notice linking to the original.
+- **Links to pages not yet translated.** In the Chinese build a link to a page that exists
+  only in English goes to the English edition's page, marked ``hreflang="en"``; files the
+  pages use (figures, styles) are taken from docs/ so that they exist once.
 - **Per-language includes.** In the Chinese build, a snippet appended to every page
   (``includes/abbreviations.md``, the acronym tooltips) is replaced by its Chinese version
   ``includes/abbreviations.zh.md`` where there is one.
@@ -16,7 +19,11 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
+import re
 from pathlib import Path
+
+from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = {"en": (ROOT / "docs", ""), "zh": (ROOT / "zh", "zh/")}   # language -> (pages, site prefix)
@@ -27,6 +34,8 @@ NOTICE = {
 }
 
 _LANGUAGE = ["en"]
+MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^()\s#]+\.md)(#[^()\s]*)?\)")
+CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.S | re.M)
 
 
 def language(config) -> str:
@@ -69,6 +78,44 @@ def alternate_href(src_uri: str, own_url: str, lang: str) -> str:
     return up + prefix + target
 
 
+def english_page(src_uri: str) -> bool:
+    """Is there an English page at this path (a written page, or a lab built from notebooks/)?"""
+    if src_uri.startswith("labs/") and src_uri.endswith("/index.md"):
+        return (ROOT / "notebooks" / (src_uri.split("/")[1] + ".py")).exists()
+    return (EDITIONS["en"][0] / src_uri).exists()
+
+
+def english_links(markdown: str, src_uri: str, own_url: str) -> str:
+    """Point links to pages that exist only in English at the English edition."""
+    pages = EDITIONS["zh"][0]
+    up = "../" * own_url.count("/") + "../"
+
+    def link(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), m.group(2)))
+        if (pages / target).exists() or not english_page(target):
+            return m.group(0)   # translated, or not a page at all: MkDocs resolves or reports it
+        return f'[{m.group(1)}]({up}{page_url(target)}{m.group(3) or ""}){{: hreflang="en" }}'
+
+    out, last = [], 0
+    for code in CODE.finditer(markdown):
+        out += [MD_LINK.sub(link, markdown[last:code.start()]), code.group(0)]
+        last = code.end()
+    out.append(MD_LINK.sub(link, markdown[last:]))
+    return "".join(out)
+
+
+def on_files(files, config):
+    """The Chinese edition uses the English edition's figures and styles (docs/assets)."""
+    if _LANGUAGE[0] == "en":
+        return files
+    docs = EDITIONS["en"][0]
+    for path in sorted((docs / "assets").rglob("*")):
+        uri = path.relative_to(docs).as_posix()
+        if path.is_file() and not files.get_file_from_path(uri):
+            files.append(File(uri, str(docs), config.site_dir, config.use_directory_urls))
+    return files
+
+
 def on_config(config):
     lang = language(config)
     _LANGUAGE[0] = lang
@@ -83,6 +130,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = _LANGUAGE[0]
     page.meta["alternate_href"] = alternate_href(page.file.src_uri, page.url, lang)
     if lang != "en":
+        markdown = english_links(markdown, page.file.src_uri, page.url)
         english = EDITIONS["en"][0] / page.file.src_uri
         if is_behind(page.meta.get("english_revision"), english):
             notice = NOTICE[lang].format(href=page.meta["alternate_href"])

@@ -191,3 +191,14 @@ def test_the_update_notice_appears_exactly_when_the_english_page_moved_on(built_
     html = _built(built_site / "zh", page).read_text(encoding="utf-8")
     behind = i18n.is_behind(_front_matter(ZH / page).get("english_revision"), DOCS / page)
     assert ("英文原文已更新" in html) == behind
+
+
+def test_links_to_untranslated_pages_go_to_the_english_edition():
+    text = ("See [the law](../governance/space-law.md#liability), [the lab](../labs/orbits/index.md), "
+            "[the glossary](../reference/glossary.md#leo), `[code](x.md)` and [nothing](../none.md).")
+    out = i18n.english_links(text, "domain/page.md", "domain/page/")
+    assert '[the law](../../../governance/space-law/#liability){: hreflang="en" }' in out
+    assert '[the lab](../../../labs/orbits/){: hreflang="en" }' in out
+    assert "`[code](x.md)`" in out and "[nothing](../none.md)" in out, "code and missing pages are left alone"
+    if (ZH / "reference" / "glossary.md").exists():
+        assert "[the glossary](../reference/glossary.md#leo)" in out, "a translated page is linked in Chinese"
