@@ -47,7 +47,7 @@ def compare_with_published(label: str, computed, published, *, source: str, rel_
         text = f"{abs_tol:g}"
     diff = values["computed"] - values["published"]
     ok = abs(diff) <= limit
-    print(f"{label}: computed {values['computed']:.6g}, published {values['published']:.6g} [{source}], "
+    print(f"{label}: computed {values['computed']:.10g}, published {values['published']:.10g} [{source}], "
           f"tolerance {text}: {'ok' if ok else 'FAILED'}")
     if not ok:
         raise AssertionError(f"{label}: computed {values['computed']!r} differs from the published "
