@@ -200,8 +200,8 @@ plt.show()
 # %% [markdown]
 # ## A simpler model: the IPS recipe
 #
-# The Australian IPS Radio and Space Services published a short recipe for decay below
-# [@ips2011decay] about 500 km, with a density that depends on F10.7 and Ap through an exospheric
+# The Australian IPS Radio and Space Services published a short recipe [@ips-decay] for
+# decay below about 500 km, with a density that depends on F10.7 and Ap through an exospheric
 # temperature $T = 900 + 2.5\,(F10.7 - 70) + 1.5\,Ap$ kelvin. Its step
 # $\Delta P = 3\pi (A/m)\, a\, \rho\, \Delta t$ for the period is the same law as above with
 # $B = A/m$. With the same ballistic coefficient in both, the recipe agrees with

@@ -234,7 +234,7 @@ revisit_ple = sensing.mean_revisit_days(40.0, h_ple_km, 98.2, 47.0, 2)
 compare_with_published("Pléiades native GSD (m)", sensing.ground_sample_distance_m(pixel_m, h_ple_km, focal_m), 0.70,
                        source="gleyzes2012pleiades", abs_tol=0.02)
 compare_with_published("Pléiades revisit, two satellites, 47 deg (days)", revisit_ple, 1.0,
-                       source="gleyzes2012pleiades", rel_tol=0.5)
+                       source="esa2023pleiades", rel_tol=0.5)
 print("Check against the published Pléiades specifications: passed")
 
 # %% [markdown]

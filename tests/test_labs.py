@@ -36,7 +36,7 @@ BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", BIB, re.M))
 #: Keys CONTRIBUTING.md reserves for sources many pages share (defined where first cited).
 SHARED_KEYS = set(re.findall(r"`([a-z0-9-]+)`", re.search(
     r"Keys for sources many\s+chapters share:(.*?)\n- \*\*Originals", (ROOT / "CONTRIBUTING.md").read_text(), re.S).group(1)))
-CITATION = re.compile(r"\[@([a-z0-9-]+)")
+CITATION = re.compile(r"(?<=[\[;\s])@([a-z0-9-]+)(?=[\],;\s])")
 
 
 def _check_cells(nb):
