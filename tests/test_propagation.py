@@ -426,7 +426,7 @@ def test_public_functions_return_finite_values_or_raise(a, b, c):
     # SGP4 output: finite wherever the error code is 0 (elsewhere the code says why)
     for call in (lambda: prop.propagate_teme(sat, a, b), lambda: prop.propagate_teme(sat, [2458827.5], a)):
         try:
-            r, v, err = call()
+            err, r, v = call()
         except ValueError:
             continue
         ok = err == 0
