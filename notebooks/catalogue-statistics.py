@@ -22,7 +22,8 @@
 # 2. count the working satellites by orbital regime and by constellation;
 # 3. plot them by altitude and by inclination, and watch the constellation shells stand
 #    out;
-# 4. check the shells you find against the orbits the operators were licensed to use.
+# 4. see how young the working fleet is, by launch year;
+# 5. check the shells you find against the orbits the operators were licensed to use.
 #
 # ## Prerequisites
 #
@@ -190,6 +191,23 @@ def shells(family, min_count=50):
 for fam in ("Starlink (SpaceX)", "OneWeb (Eutelsat)", "Kuiper (Amazon)", "Qianfan (Spacesail)"):
     for inc, count, alt in shells(fam):
         print(f"{fam:22} inclination {inc:5.1f} deg  {count:5,} satellites  median altitude {alt:6.0f} km")
+
+# %% [markdown]
+# ## By launch year
+#
+# The international designator (`OBJECT_ID`, such as `1998-067A`) starts with the launch
+# year, so the file also says how old the working fleet is.
+
+# %% alt="Bar chart, on a logarithmic scale, of the working satellites of July 2026 by launch year, from 1990 to 2026: up to about 200 per launch year before 2020, then a steep rise to 1,030 from 2021, 2,288 from 2023 and 4,304 from 2025. Four in five working satellites were launched in 2022 or later."
+years = np.array([int(oid[:4]) for oid in cat["OBJECT_ID"]])
+span = np.arange(1990, 2027)
+per_year = np.array([np.count_nonzero(years == y) for y in span])
+fig, ax = plt.subplots(figsize=(8, 3.6))
+ax.bar(span, per_year, color="C0")
+ax.set(yscale="log", xlabel="launch year", ylabel="working satellites, July 2026",
+       title="How old is the working fleet?")
+plt.show()
+print(f"launched since 2022: {np.mean(years >= 2022):.0%}; before 2010: {np.count_nonzero(years < 2010):,} satellites")
 
 # %% [markdown]
 # ## Check against published results
