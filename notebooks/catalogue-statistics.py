@@ -102,8 +102,8 @@ print(f"a = {a_km:,.3f} km, altitude = {a_km - R_EARTH_KM:,.1f} km;  package: a 
 
 # %%
 regimes, counts = np.unique(cat["regime"], return_counts=True)
-for name, count in sorted(zip(regimes, counts), key=lambda x: -x[1]):
-    print(f"{name:6} {count:7,}  {count / n_all:6.1%}")
+for k in np.argsort(counts)[::-1]:  # largest first
+    print(f"{regimes[k]:6} {counts[k]:7,}  {counts[k] / n_all:6.1%}")
 
 # %% alt="Horizontal bar chart of the 15,985 working satellites of July 2026 by constellation family, from CelesTrak's active group: Starlink 10,743, other satellites about 3,100, OneWeb 651, Kuiper 393, Qianfan 200, Guowang 173 and smaller families. Two working satellites in three are Starlinks."
 families, fam_counts = np.unique(cat["family"], return_counts=True)

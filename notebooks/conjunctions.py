@@ -116,8 +116,8 @@ unrelated = ~co_located & ~same_launch
 print(f"co-located all day: {co_located.sum()}; same launch: {same_launch.sum()}; unrelated: {unrelated.sum()}")
 for k in np.flatnonzero(co_located)[:6]:
     print(f"  {names[events['i'][k]]:>24} + {names[events['j'][k]]:<24} miss {events['miss_km'][k] * 1000:5.1f} m")
-stations = [k for k in np.flatnonzero(co_located) if "CSS" in names[events["i"][k]] + names[events["j"][k]]]
-for k in stations[:4]:
+tiangong = co_located & (np.char.find(names[events["i"]].astype(str), "CSS") >= 0)
+for k in np.flatnonzero(tiangong)[:4]:
     print(f"  {names[events['i'][k]]:>24} + {names[events['j'][k]]:<24} miss {events['miss_km'][k] * 1000:5.1f} m")
 
 # %% [markdown]
@@ -176,7 +176,8 @@ for k in slow:
 # **hard-body radius**, taken here as 20 m.
 
 # %%
-k = next(k for k in order if events["speed_km_s"][k] > 1.0)
+fast = order[events["speed_km_s"][order] > 1.0]  # unrelated encounters faster than 1 km/s, closest first
+k = fast[0]
 i, j, t_ca = events["i"][k], events["j"][k], events["tca_min"][k]
 jd_t, fr_t = np.array([jd0]), np.array([fr0 + t_ca / 1440.0])
 _, r, v = prop.propagate_teme([shell[i], shell[j]], jd_t, fr_t)

@@ -187,8 +187,7 @@ for angle in (1, 10, 28.5):
     print(f"plane change of {angle:>4} degrees at 300 km: {orbits.plane_change_delta_v_km_s(v_leo, angle):.2f} km/s")
 
 # %% alt="Bar chart of the delta-v of a Hohmann transfer from a 300 km orbit to four destinations. The total grows from about 0.6 km/s to 1,000 km to about 3.9 km/s to geostationary orbit, where the circularising burn is a large share."
-targets = {"1,000 km": 1000.0, "MEO 20,200 km": 20200.0, "GEO": orbits.GEO_ALTITUDE_KM, "5,000 km": 5000.0}
-targets = dict(sorted(targets.items(), key=lambda kv: kv[1]))
+targets = {"1,000 km": 1000.0, "5,000 km": 5000.0, "MEO 20,200 km": 20200.0, "GEO": orbits.GEO_ALTITUDE_KM}
 burns = np.array([orbits.hohmann_delta_v_km_s(r_leo, orbits.R_EARTH_KM + h) for h in targets.values()])
 fig, ax = plt.subplots(figsize=(7, 3.6))
 ax.bar(list(targets), burns[:, 0], label="first burn (leave 300 km)")

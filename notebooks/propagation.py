@@ -252,9 +252,15 @@ plt.show()
 # %%
 passes = prop.find_passes(iss, *VIENNA, iss.jdsatepoch, iss.jdsatepochF, 1440.0, min_elevation_deg=10.0)
 print(f"{'rise (UTC)':>20} {'culmination':>12} {'set':>9} {'max elev (deg)':>15} {'azimuth rise -> set':>20}")
+def utc_after_epoch(minutes):
+    """The UTC date and time a number of minutes after the ISS element set's epoch."""
+    return prop.datetime_from_jd(iss.jdsatepoch, iss.jdsatepochF + minutes / 1440)
+
+
 for p in passes:
-    t_rise, t_top, t_set = (prop.datetime_from_jd(iss.jdsatepoch, iss.jdsatepochF + p[key] / 1440)
-                            for key in ("rise_min", "culmination_min", "set_min"))
+    t_rise = utc_after_epoch(p["rise_min"])
+    t_top = utc_after_epoch(p["culmination_min"])
+    t_set = utc_after_epoch(p["set_min"])
     print(f"{t_rise:%Y-%m-%d %H:%M:%S} {t_top:%H:%M:%S} {t_set:%H:%M:%S} {p['max_elevation_deg']:15.1f} "
           f"{p['rise_azimuth_deg']:9.0f} -> {p['set_azimuth_deg']:3.0f}")
 print(f"{len(passes)} passes above 10 deg in the 24 hours after the epoch")
@@ -328,8 +334,11 @@ print(f"{'event':>11} {'skyfield (UTC)':>15} {'ours - skyfield (s)':>20} {'sunli
 for ti, kind, ours_min, theirs_min, lit, sa in zip(times, kinds, ours, theirs, sunlit, sun_alt):
     label = ("rise", "culminate", "set")[kind]
     print(f"{label:>11} {ti.utc_strftime('%H:%M:%S'):>15} {(ours_min - theirs_min) * 60:20.2f} {str(bool(lit)):>7} {sa:14.1f}")
-visible = [i // 3 for i in range(1, len(times), 3) if sunlit[i] and sun_alt[i] < -6.0]
-print("visible passes (station sunlit, sky dark):", [f"{times[3 * v + 1].utc_strftime('%H:%M')} UTC" for v in visible])
+visible = []
+for ti, kind, lit, sa in zip(times, kinds, sunlit, sun_alt):
+    if kind == 1 and lit and sa < -6.0:  # at culmination: station in sunlight, sky dark
+        visible.append(ti.utc_strftime("%H:%M UTC"))
+print("visible passes (station sunlit, sky dark), at culmination:", visible)
 
 # %% [markdown]
 # The two codes agree to a fraction of a second. Of the five passes above 10 degrees,
