@@ -34,8 +34,9 @@ def test_lab_follows_the_template(lab):
 BIB = (ROOT / "bibliography" / "shared-orbits.bib").read_text(encoding="utf-8")
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", BIB, re.M))
 #: Keys CONTRIBUTING.md reserves for sources many pages share (defined where first cited).
-SHARED_KEYS = set(re.findall(r"`([a-z0-9-]+)`", re.search(
-    r"Keys for sources many\s+chapters share:(.*?)\n- \*\*Originals", (ROOT / "CONTRIBUTING.md").read_text(), re.S).group(1)))
+_SHARED = re.search(r"Keys for sources many\s+chapters share:(.*?)\n- \*\*Originals",
+                    (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
+SHARED_KEYS = set(re.findall(r"`([a-z0-9-]+)`", _SHARED.group(1))) if _SHARED else set()
 CITATION = re.compile(r"(?<=[\[;\s])@([a-z0-9-]+)(?=[\],;\s])")
 
 
