@@ -20,14 +20,14 @@
 # the parent was. Each fragment has its own size, its own area-to-mass ratio and its own
 # small kick of speed, so the pieces spread into a cloud of new orbits. In this lab you
 # will use the **NASA standard breakup model** of Johnson, Krisko, Liou and Anz-Meador
-# [@johnson2001] to:
+# [@johnson2001breakup] to:
 #
 # 1. count the fragments an explosion or a collision makes, and see why a collision above
 #    40 joules per gram is called catastrophic;
 # 2. draw the fragments' sizes, area-to-mass ratios and speeds from the model;
 # 3. turn those speeds into orbits and draw the cloud as a Gabbard diagram;
 # 4. compare the model with the 1,632 catalogued fragments of the 2009 collision between
-#    Iridium 33 and Cosmos 2251 [@wang2010].
+#    Iridium 33 and Cosmos 2251 [@wang2010-iridium].
 #
 # ## Prerequisites
 #
@@ -74,7 +74,7 @@ rng = np.random.default_rng(2026)
 # smaller object with the mass of the larger one. If that **energy-to-mass ratio** is
 # above 40 J/g, the collision is **catastrophic**: both objects are shattered and
 # $M = m_1 + m_2$. Below it only the small object and a crater's worth of the large one
-# break up, and $M = m_\text{small}\,v^2$ with $v$ in km/s (Krisko [@krisko2011] corrected
+# break up, and $M = m_\text{small}\,v^2$ with $v$ in km/s (Krisko [@krisko2011breakup] corrected
 # the square, which was missing from the 2001 paper).
 #
 # Iridium 33 (about 560 kg) and Cosmos 2251 (about 950 kg) met at 11.7 km/s.
@@ -241,7 +241,7 @@ print(f"apogee above 1,000 km: {np.mean(orbits['apogee_km'][ok] > 1000) * 100:.0
 #
 # ## Model and observation: Iridium 33 and Cosmos 2251
 #
-# Wang [@wang2010] reports that by 1 December 2009 the US space surveillance network had
+# Wang [@wang2010-iridium] reports that by 1 December 2009 the US space surveillance network had
 # catalogued 1,632 fragments from the collision. The catalogue holds objects large enough
 # to be tracked, usually quoted as about 10 cm in low Earth orbit. The model predicts:
 
@@ -265,7 +265,7 @@ print(f"Size limit at which the model gives 1,632 pieces: {lc_matching * 100:.1f
 # - **The model is a fit to averages.** Its laws were fitted to a small number of ground
 #   tests and on-orbit break-ups, and individual events scatter about them. A factor of
 #   1.3 is within the spread one would expect.
-# - **Not all satellites break alike.** Wang [@wang2010] argues that satellites'
+# - **Not all satellites break alike.** Wang [@wang2010-iridium] argues that satellites'
 #   appendages, such as solar panels, were not considered in earlier analyses; light,
 #   flat pieces of modern materials add to the count.
 # - **The count keeps changing.** Fragments are catalogued over months as their orbits
@@ -284,11 +284,11 @@ print(f"Size limit at which the model gives 1,632 pieces: {lc_matching * 100:.1f
 #   `CollisionConsequenceNumPieces`: a 2,000 kg satellite hit at 10 km/s by 0.01 kg gives
 #   17 pieces, by 1.6 kg 755 (both not catastrophic), by 1,000 kg 6,801 and by 3,000 kg
 #   9,977 (both catastrophic). The counts are rounded to whole pieces.
-# - **ESA's implementation** (NASA-breakup-model-cpp) [@esa2026breakupcpp], its
+# - **ESA's implementation** (NASA-breakup-model-cpp) [@esa-breakup-cpp], its
 #   simulation tests: the Iridium 33 and Cosmos 2251 collision (560 and 950 kg at
 #   11.7 km/s) gives 4,064 pieces; the explosion of an 839 kg rocket body with $S = 1$
 #   gives 724. ESA truncates to whole pieces.
-# - **Wang** [@wang2010]: 1,632 catalogued fragments by 1 December 2009. The model's count
+# - **Wang** [@wang2010-iridium]: 1,632 catalogued fragments by 1 December 2009. The model's count
 #   above 10 cm should agree within the 35 per cent that the size limit and the model's
 #   scatter allow.
 
@@ -304,11 +304,11 @@ compare_with_published("CARA: hit by 1,000 kg", cara_case(1000.0), 6801.0, sourc
 compare_with_published("CARA: hit by 3,000 kg", cara_case(3000.0), 9977.0, source="cara2026numpieces", abs_tol=0.5)
 compare_with_published("ESA: Iridium 33 and Cosmos 2251, pieces > 5 cm",
                        breakup.collision_fragment_count(560.0, 950.0, 11_700.0, 0.05), 4064.5,
-                       source="esa2026breakupcpp", abs_tol=0.5)
+                       source="esa-breakup-cpp", abs_tol=0.5)
 compare_with_published("ESA: explosion, S = 1, pieces > 5 cm", breakup.explosion_fragment_count(0.05, 1.0), 724.5,
-                       source="esa2026breakupcpp", abs_tol=0.5)
+                       source="esa-breakup-cpp", abs_tol=0.5)
 compare_with_published("Wang (2010): catalogued fragments, model above 10 cm", n_10cm, 1632.0,
-                       source="wang2010", rel_tol=0.35)
+                       source="wang2010-iridium", rel_tol=0.35)
 print("Check against NASA CARA's and ESA's test cases of the model and Wang (2010): passed")
 
 # %% [markdown]

@@ -202,7 +202,7 @@ print(f"probability of collision Pc = {pc:.2e}  (NASA CARA's mitigation threshol
 #
 # The chapter's worked example takes a zero miss distance, a 20 m hard-body radius and an
 # isotropic (circular) uncertainty of 200 m. There the integral has a closed form,
-# $P_c = 1 - \exp(-R^2 / 2\sigma^2)$ [@chan2008], and the package's exact integral
+# $P_c = 1 - \exp(-R^2 / 2\sigma^2)$ [@chan2008-collision-probability], and the package's exact integral
 # must agree with it. Type the formula, with each intermediate value printed:
 
 # %%

@@ -23,7 +23,7 @@
 # (disposal, drag, collisions). In this lab you will:
 #
 # 1. build a shell model of LEO after MOCAT-3, the source-sink model of D'Ambrosio, Lifson
-#    and Linares [@dambrosio2022];
+#    and Linares [@dambrosio2022capacity];
 # 2. compare scenarios of launch rate and post-mission disposal;
 # 3. add the debris of an anti-satellite (ASAT) test at two altitudes and compare with the
 #    observed decay of the Kosmos 1408 and Fengyun-1C debris;
@@ -78,7 +78,7 @@ rng = np.random.default_rng(2026)
 # - Two objects of radii $r_i, r_j$ in a shell of volume $V$ collide at the rate
 #   $\phi_{ij} X_i X_j$ with $\phi_{ij} = \pi v\, (r_i + r_j)^2 / V$ and an impact speed $v$
 #   of 10 km/s. Each collision destroys both and makes the number of fragments the
-#   breakup model gives [@johnson2001]. Active satellites dodge most tracked objects.
+#   breakup model gives [@johnson2001breakup]. Active satellites dodge most tracked objects.
 #
 # The species sizes and the dodging fractions are round numbers chosen for teaching,
 # not MOCAT-3's calibrated values:

@@ -47,7 +47,7 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
-from shared_orbits import atmosphere
+from shared_orbits import atmosphere, breakup
 from shared_orbits.constants import MU_EARTH_M3_S2, R_EARTH_KM, SECONDS_PER_YEAR
 from shared_orbits.plotting import book_style
 from shared_orbits.published import compare_with_published
@@ -60,7 +60,7 @@ book_style()
 # Near a given altitude the density falls roughly exponentially,
 # $\rho(h) = \rho_0\, e^{-(h - h_0)/H}$, with a **scale height** $H$ of tens of
 # kilometres. Vallado's textbook tabulates $\rho_0$ and $H$ in altitude bands for an
-# average atmosphere [@vallado2013fundamentals, Table 8-4]. At 400 km:
+# average atmosphere [@vallado2013, Table 8-4]. At 400 km:
 
 # %%
 print(f"Exponential model at 400 km: {atmosphere.exponential_density_kg_m3(400.0):.3e} kg/m^3")
@@ -75,7 +75,7 @@ print(f"Sea level: {atmosphere.exponential_density_kg_m3(0.0):.3f} kg/m^3")
 # altitude rises. The **F10.7 index** (the Sun's radio flux at 10.7 cm wavelength, in
 # solar flux units) tracks this activity: about 70 near solar minimum and 200 or more
 # near a strong maximum. The **Ap index** measures geomagnetic activity; geomagnetic
-# storms heat the atmosphere too. The NRLMSISE-00 model [@picone2002] takes both
+# storms heat the atmosphere too. The NRLMSISE-00 model [@picone2002nrlmsise] takes both
 # as inputs. Here it is averaged over latitude and local time, since a satellite samples
 # both on every orbit.
 
@@ -222,22 +222,28 @@ for hk, a, b in zip(h_low, ips, msis):
 #
 # - **Density.** Vallado's Table 8-4, built from the CIRA-72 reference atmosphere, gives
 #   $3.725 \times 10^{-12}$ kg/m³ at 400 km for an average atmosphere
-#   [@vallado2013fundamentals]. NRLMSISE-00, a different and newer model, averaged over
+#   [@vallado2013]. NRLMSISE-00, a different and newer model, averaged over
 #   the globe at moderate solar activity (F10.7 = 150), must agree within a factor of
 #   two: the two models describe the same air.
-# - **Lifetime.** NASA's Orbital Debris Program Office says that at 800 km orbital decay
-#   "is often measured in centuries" [@nasaodpo2026faq]: between 100 and 1,000 years,
-#   that is, $\log_{10}$ of the lifetime in years between 2 and 3. Our lifetime for a
-#   typical object ($A/m$ = 0.01 m²/kg, average Sun) must fall in that band.
+# - **Lifetime.** NASA's Orbital Debris Program Office says that at 800 km "the time for
+#   orbital decay is often measured in decades" [@nasa-odpo-faq]: between 10 and 100
+#   years, that is, $\log_{10}$ of the lifetime in years between 1 and 2. NASA speaks of
+#   debris, so we take a typical fragment of 10 cm: the median area-to-mass ratio that the
+#   NASA standard breakup model gives such fragments [@johnson2001breakup] (the
+#   [Breakup lab](../breakup/index.md) samples the same distribution). A whole satellite,
+#   with $A/m$ = 0.01 m²/kg, stays about ten times longer: centuries, not decades.
 
 # %%
 rho_msis_400 = atmosphere.msis_mean_density_kg_m3(400.0, 150.0, ap=15.0)
-t_800 = atmosphere.orbital_lifetime_years(800.0, am_satellite)
+am_fragment = float(np.median(breakup.sample_area_to_mass_m2_kg(np.full(20_000, 0.1), "spacecraft",
+                                                                 np.random.default_rng(2026))))
+t_800 = atmosphere.orbital_lifetime_years(800.0, am_fragment)
 compare_with_published("density at 400 km, NRLMSISE-00 mean (kg/m^3)", rho_msis_400, 3.725e-12,
-                       source="vallado2013fundamentals", rel_tol=0.5)
-compare_with_published("log10 of the lifetime at 800 km (years)", np.log10(t_800), 2.5,
-                       source="nasaodpo2026faq", abs_tol=0.5)
-print(f"lifetime at 800 km: {t_800:.0f} years")
+                       source="vallado2013", rel_tol=0.5)
+compare_with_published("log10 of a 10 cm fragment's lifetime at 800 km (years)", np.log10(t_800), 1.5,
+                       source="nasa-odpo-faq", abs_tol=0.5)
+print(f"median A/m of 10 cm fragments: {am_fragment:.3f} m^2/kg; lifetime at 800 km: {t_800:.0f} years; "
+      f"a satellite with A/m = 0.01 m^2/kg: {atmosphere.orbital_lifetime_years(800.0, am_satellite):.0f} years")
 print("Check against Vallado (2013), Table 8-4, and NASA ODPO: passed")
 
 # %% [markdown]

@@ -75,7 +75,7 @@ for h, t, v, e in zip(altitudes_km, periods_min, speeds_km_s, energies_mj_kg):
 # ## Type the formula yourself
 #
 # Before trusting a function, do one case by hand, the way Vallado's worked examples
-# show every intermediate value [@vallado2013fundamentals]. Type Kepler's third law for
+# show every intermediate value [@vallado2013]. Type Kepler's third law for
 # an orbit 400 km up, step by step, then compare with the package. `R_EARTH_KM` and
 # `MU_EARTH_KM3_S2` come from the package's one table of constants.
 
@@ -203,7 +203,7 @@ plt.show()
 # compute:
 #
 # - **Geostationary radius.** A geostationary orbit has the period of one sidereal day,
-#   86,164.09 s; its radius is 42,164 km [@vallado2013fundamentals, sec. 1.3].
+#   86,164.09 s; its radius is 42,164 km [@vallado2013, sec. 1.3].
 # - **Sentinel-2.** ESA gives Sentinel-2 a mean altitude of 786 km and an inclination of
 #   98.62 degrees, and a repeat cycle of 143 orbits in 10 days [@esa2026sentinel2]. The
 #   repeat cycle fixes the period (100.70 minutes), and Kepler's third law then the
@@ -220,7 +220,7 @@ s2_alt = orbits.semi_major_axis_km(orbits.repeat_period_min(143, 10) * 60) - R_E
 s1_alt = orbits.semi_major_axis_km(orbits.repeat_period_min(175, 12) * 60) - R_EARTH_KM
 s2_incl = orbits.sun_synchronous_inclination_deg(786)
 
-compare_with_published("GEO radius (km)", geo_radius, 42164.0, source="vallado2013fundamentals", abs_tol=1.0)
+compare_with_published("GEO radius (km)", geo_radius, 42164.0, source="vallado2013", abs_tol=1.0)
 compare_with_published("Sentinel-2 altitude from its repeat cycle (km)", s2_alt, 786.0, source="esa2026sentinel2", abs_tol=15.0)
 compare_with_published("Sentinel-1 altitude from its repeat cycle (km)", s1_alt, 693.0, source="esa2026sentinel1", abs_tol=15.0)
 compare_with_published("Sun-synchronous inclination at 786 km (deg)", s2_incl, 98.62, source="esa2026sentinel2", abs_tol=0.1)

@@ -103,7 +103,7 @@ except ValueError as err:
 # day. Kepler's third law turns it into the semi-major axis, $a = (\mu / n^2)^{1/3}$ with
 # $n$ in radians per second, and the eccentricity $e$ gives perigee and apogee,
 # $a(1 - e) - R_E$ and $a(1 + e) - R_E$. Type it for the 2008 ISS element set, with every
-# intermediate value printed as in Vallado's examples [@vallado2013fundamentals], then
+# intermediate value printed as in Vallado's examples [@vallado2013], then
 # compare with `catalogue.mean_altitudes_km`.
 
 # %%
@@ -382,7 +382,7 @@ else:
 #   corrected in places since [@vallado2006str3], so we expect agreement to metres, not
 #   millimetres: 10 m is the tolerance.
 # - **Sidereal time.** Vallado's textbook, Example 3-5: on 20 August 1992 at 12:14 UT1,
-#   GMST = 152.578787810 degrees [@vallado2013fundamentals].
+#   GMST = 152.578787810 degrees [@vallado2013].
 
 # %%
 str3 = prop.parse_tle("1 88888U          80275.98708465  .00073094  13844-3  66816-4 0    87",
@@ -398,7 +398,7 @@ compare_with_published("88888 at epoch, z (km)", r_v[0, 0, 2], 1719.97067261, so
 compare_with_published("88888 at 360 min, x (km)", r_v[0, 1, 0], 2456.10705566, source="hoots1980str3", abs_tol=0.01)
 compare_with_published("88888 at 360 min, y (km)", r_v[0, 1, 1], -6071.93853760, source="hoots1980str3", abs_tol=0.01)
 compare_with_published("88888 at 360 min, z (km)", r_v[0, 1, 2], 1222.89727783, source="hoots1980str3", abs_tol=0.01)
-compare_with_published("GMST 1992-08-20 12:14 UT1 (deg)", gmst_deg, 152.578787810, source="vallado2013fundamentals", abs_tol=1e-6)
+compare_with_published("GMST 1992-08-20 12:14 UT1 (deg)", gmst_deg, 152.578787810, source="vallado2013", abs_tol=1e-6)
 print("Check against Spacetrack Report No. 3 (1980) and Vallado (2013), Example 3-5: passed")
 
 # %% [markdown]

@@ -99,7 +99,7 @@ for h in (500.0, 600.0):
 # %% [markdown]
 # Maxar describes the 30 cm imagery of its WorldView Legion satellites, the first two
 # launched on 2 May 2024, as the highest resolution commercially available
-# [@spacenews2024legion]. For 30 cm
+# [@spacenews2024-legion]. For 30 cm
 # to be the diffraction limit from 500 to 600 km, a mirror more than a metre across is
 # needed. Air turbulence, motion and the detector blur images further.
 #
@@ -120,7 +120,7 @@ for h in (500.0, 600.0):
 # telescope has a 0.65 m aperture and a 12.905 m focal length, and its panchromatic
 # detectors have a pitch of 13 micrometres, in a band from 0.47 to 0.83 micrometres
 # [@gleyzes2012pleiades]. CNES gives the native resolution as 0.70 m
-# [@gleyzes2012pleiades; @esa2023pleiades], while the images sold are resampled to
+# [@gleyzes2012pleiades; @eoportal-pleiades], while the images sold are resampled to
 # 0.50 m.
 #
 # ## Type the formula yourself
@@ -225,7 +225,7 @@ plt.show()
 #   [@gleyzes2012pleiades], to within 2 cm.
 # - **Revisit.** The two Pléiades satellites, phased on one orbit, offer a daily
 #   revisit of any point on Earth when pointing up to 47 degrees off nadir
-#   [@gleyzes2012pleiades; @esa2023pleiades]. Our simple revisit model, at a mid-latitude
+#   [@gleyzes2012pleiades; @eoportal-pleiades]. Our simple revisit model, at a mid-latitude
 #   of 40 degrees in their sun-synchronous orbit (inclination 98.2 degrees), must agree
 #   within 50 per cent: it ignores phasing, clouds and competing targets.
 
@@ -234,7 +234,7 @@ revisit_ple = sensing.mean_revisit_days(40.0, h_ple_km, 98.2, 47.0, 2)
 compare_with_published("Pléiades native GSD (m)", sensing.ground_sample_distance_m(pixel_m, h_ple_km, focal_m), 0.70,
                        source="gleyzes2012pleiades", abs_tol=0.02)
 compare_with_published("Pléiades revisit, two satellites, 47 deg (days)", revisit_ple, 1.0,
-                       source="esa2023pleiades", rel_tol=0.5)
+                       source="eoportal-pleiades", rel_tol=0.5)
 print("Check against the published Pléiades specifications: passed")
 
 # %% [markdown]
