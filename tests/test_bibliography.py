@@ -107,8 +107,9 @@ def entry_problems(key: str, entry) -> list[str]:
     for options in REQUIRED.get(entry.type, []):
         if not any(fields.get(f) for f in options):
             problems.append("needs " + " or ".join(options))
-    if not (fields.get("url") or fields.get("doi") or entry.type == "book" or fields.get("number")):
-        problems.append("no url or doi (only printed books and documents with a symbol may go without)")
+    printed = entry.type in ("book", "incollection", "inproceedings") and fields.get("publisher")
+    if not (fields.get("url") or fields.get("doi") or printed or fields.get("number")):
+        problems.append("no url or doi (only printed books and proceedings, and documents with a symbol, may go without)")
     if fields.get("url") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields.get("urldate", "")):
         problems.append("a web address without the date it was read (urldate = YYYY-MM-DD)")
     if fields.get("url") and not fields["url"].startswith(("https://", "http://")):
