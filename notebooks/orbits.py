@@ -38,18 +38,28 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
-from shared_orbits import orbits
+from pathlib import Path
+
+import shared_orbits
+from shared_orbits import catalogue, orbits
+from shared_orbits.constants import MU_EARTH_KM3_S2, R_EARTH_KM
 from shared_orbits.plotting import book_style
+from shared_orbits.published import compare_with_published
 
 book_style()
+# the data folder beside this notebook, or the one in the book's repository
+DATA = Path("data")
+if not (DATA / "celestrak-active-2026-07.csv.gz").exists():
+    DATA = Path(shared_orbits.__file__).resolve().parents[2] / "notebooks" / "data"
 
 # %% [markdown]
 # ## Period, speed and energy against altitude
 #
 # For a circular orbit of radius $r = R_E + h$, Kepler's third law gives the period
 # $T = 2\pi\sqrt{r^3/\mu}$ and the speed is $v = \sqrt{\mu/r}$, with
-# $\mu = 398\,600.4418\ \text{km}^3/\text{s}^2$ and $R_E = 6\,378.137$ km (WGS-84).
-# The package functions take altitudes in kilometres and accept whole arrays at once.
+# $\mu = 398\,600.4418\ \text{km}^3/\text{s}^2$ and $R_E = 6\,378.137$ km (WGS-84)
+# [@nima2000wgs84]. The package functions take altitudes in kilometres and accept whole
+# arrays at once.
 
 # %%
 altitudes_km = np.array([200, 400, 550, 800, 1200, 2000, 20200, 35786])
@@ -60,6 +70,26 @@ energies_mj_kg = orbits.specific_energy_mj_kg(orbits.R_EARTH_KM + altitudes_km)
 print(f"{'altitude (km)':>14} {'period (min)':>13} {'speed (km/s)':>13} {'energy (MJ/kg)':>15}")
 for h, t, v, e in zip(altitudes_km, periods_min, speeds_km_s, energies_mj_kg):
     print(f"{h:>14,} {t:>13.1f} {v:>13.2f} {e:>15.1f}")
+
+# %% [markdown]
+# ## Type the formula yourself
+#
+# Before trusting a function, do one case by hand, the way Vallado's worked examples
+# show every intermediate value [@vallado2013]. Type Kepler's third law for
+# an orbit 400 km up, step by step, then compare with the package. `R_EARTH_KM` and
+# `MU_EARTH_KM3_S2` come from the package's one table of constants.
+
+# %%
+h_km = 400.0
+r_km = R_EARTH_KM + h_km                      # radius of the orbit, km
+r_cubed = r_km**3                              # km^3
+ratio = r_cubed / MU_EARTH_KM3_S2              # s^2
+T_s = 2 * np.pi * np.sqrt(ratio)               # <- type T = 2 pi sqrt(r^3 / mu) here
+v_km_s = np.sqrt(MU_EARTH_KM3_S2 / r_km)       # <- and v = sqrt(mu / r)
+print(f"r = {r_km:,.3f} km;  r^3 = {r_cubed:.6e} km^3;  r^3/mu = {ratio:,.3f} s^2")
+print(f"T = {T_s:,.2f} s = {T_s / 60:.3f} min;  v = {v_km_s:.4f} km/s")
+print(f"package: T = {orbits.circular_period_min(h_km):.3f} min, v = {orbits.circular_speed_km_s(h_km):.4f} km/s")
+print("agree:", np.isclose(T_s / 60, orbits.circular_period_min(h_km)) and np.isclose(v_km_s, orbits.circular_speed_km_s(h_km)))
 
 # %% [markdown]
 # Two things stand out. An orbit at 400 km, where the International Space Station flies,
@@ -84,22 +114,29 @@ plt.show()
 # %% [markdown]
 # ## Regimes of real orbits
 #
-# The regime of an orbit follows from its perigee and apogee altitudes. The orbits below
-# are rounded values of the kind an operator publishes; `orbital_regime` applies the
-# boundaries used in the chapter (LEO below 2,000 km; GEO at 35,786 km, which the function
-# takes to mean within 200 km of that altitude).
+# The regime of an orbit follows from its perigee and apogee altitudes. The book ships
+# CelesTrak's element sets for the 15,985 satellites it counted as working in July 2026
+# [@celestrak2026active] (see [Data sources](../../reference/data-sources.md)).
+# `catalogue.read_gp_csv` reads them and works out each one's perigee and apogee from its
+# mean motion and eccentricity; `orbital_regime` applies the chapter's boundaries (LEO
+# below 2,000 km; GEO within 200 km of 35,786 km) to all of them in one call.
 
 # %%
-examples = {
-    "International Space Station": (415, 420),
-    "Sentinel-2 (sun-synchronous)": (786, 786),
-    "A GPS satellite": (20180, 20180),
-    "A Molniya communications satellite": (500, 39800),
-    "A geostationary weather satellite": (35786, 35786),
-}
-for name, (perigee, apogee) in examples.items():
-    print(f"{name:<36} {orbits.orbital_regime(perigee, apogee)}")
+cat = catalogue.read_gp_csv(DATA / "celestrak-active-2026-07.csv.gz")
+for name in ("ISS (ZARYA)", "SENTINEL-2A", "NAVSTAR 81 (USA 319)", "XMM-NEWTON", "METEOSAT-12 (MTG-I1)"):
+    k = np.flatnonzero(cat["OBJECT_NAME"] == name)
+    if len(k):
+        k = k[0]
+        print(f"{name:24} perigee {cat['perigee_km'][k]:8,.0f} km  apogee {cat['apogee_km'][k]:8,.0f} km  "
+              f"period {1440 / cat['MEAN_MOTION'][k]:7.1f} min  {cat['regime'][k]}")
+regimes, counts = np.unique(cat["regime"], return_counts=True)
+print("\nworking satellites by regime, July 2026:", dict(zip(regimes.tolist(), counts.tolist())))
 
+# %% [markdown]
+# Nineteen in twenty working satellites are in low Earth orbit; the geostationary ring
+# holds about 550, the navigation constellations most of the rest; the few highly
+# elliptical orbits belong to observatories such as ESA's XMM-Newton.
+#
 # %% [markdown]
 # Sun-synchronous orbits are a special case of LEO: the Earth's equatorial bulge (the
 # $J_2$ term of its gravity field) turns the orbit's plane by about one degree a day, and at
@@ -150,8 +187,7 @@ for angle in (1, 10, 28.5):
     print(f"plane change of {angle:>4} degrees at 300 km: {orbits.plane_change_delta_v_km_s(v_leo, angle):.2f} km/s")
 
 # %% alt="Bar chart of the delta-v of a Hohmann transfer from a 300 km orbit to four destinations. The total grows from about 0.6 km/s to 1,000 km to about 3.9 km/s to geostationary orbit, where the circularising burn is a large share."
-targets = {"1,000 km": 1000.0, "MEO 20,200 km": 20200.0, "GEO": orbits.GEO_ALTITUDE_KM, "5,000 km": 5000.0}
-targets = dict(sorted(targets.items(), key=lambda kv: kv[1]))
+targets = {"1,000 km": 1000.0, "5,000 km": 5000.0, "MEO 20,200 km": 20200.0, "GEO": orbits.GEO_ALTITUDE_KM}
 burns = np.array([orbits.hohmann_delta_v_km_s(r_leo, orbits.R_EARTH_KM + h) for h in targets.values()])
 fig, ax = plt.subplots(figsize=(7, 3.6))
 ax.bar(list(targets), burns[:, 0], label="first burn (leave 300 km)")
@@ -163,43 +199,67 @@ plt.show()
 # %% [markdown]
 # ## Check against published results
 #
-# Orbits that agencies publish let us test the functions.
+# Orbits that agencies publish let us test the functions against numbers we did not
+# compute:
 #
 # - **Geostationary radius.** A geostationary orbit has the period of one sidereal day,
-#   86,164.09 s; its radius is 42,164 km (Vallado 2013, section 1.3).
+#   86,164.09 s; its radius is 42,164 km [@vallado2013, sec. 1.3].
 # - **Sentinel-2.** ESA gives Sentinel-2 a mean altitude of 786 km and an inclination of
-#   98.62 degrees (ESA Sentinel Online, "Sentinel-2: orbit"); it repeats its ground track
-#   after 143 orbits in 10 days, with a period of about 100.6 minutes (Sentinel Hub,
-#   dataset documentation). The repeat cycle gives 100.70 minutes, and Kepler's
-#   third law then gives the altitude. The small difference comes from treating the
-#   Earth as a point mass; the real orbit is shaped by the equatorial bulge too.
-# - **Sentinel-1.** ESA gives Sentinel-1 a 12-day repeat cycle of 175 orbits (ESA Sentinel
-#   Online, "Sentinel-1 SAR: revisit and coverage"): a period of 98.74 minutes, which
-#   Sentinel Hub's dataset documentation rounds to 98.6 minutes.
-# - **Sun-synchronous inclination.** At 786 km, the inclination that keeps pace with the Sun
-#   should match Sentinel-2's published 98.62 degrees.
+#   98.62 degrees, and a repeat cycle of 143 orbits in 10 days [@esa2026sentinel2]. The
+#   repeat cycle fixes the period (100.70 minutes), and Kepler's third law then the
+#   altitude, which must land near the published 786 km; the small difference comes from
+#   treating the Earth as a point mass.
+# - **Sentinel-1.** ESA gives Sentinel-1 an altitude of 693 km and a 12-day repeat cycle
+#   of 175 orbits [@esa2026sentinel1].
+# - **Sun-synchronous inclination.** At 786 km, the inclination that keeps pace with the
+#   Sun must match Sentinel-2's published 98.62 degrees.
 
 # %%
 geo_radius = orbits.semi_major_axis_km(orbits.SIDEREAL_DAY_S)
-s2_period = orbits.repeat_period_min(143, 10)
-s2_alt = orbits.semi_major_axis_km(s2_period * 60) - orbits.R_EARTH_KM
-s1_period = orbits.repeat_period_min(175, 12)
-s1_alt = orbits.semi_major_axis_km(s1_period * 60) - orbits.R_EARTH_KM
+s2_alt = orbits.semi_major_axis_km(orbits.repeat_period_min(143, 10) * 60) - R_EARTH_KM
+s1_alt = orbits.semi_major_axis_km(orbits.repeat_period_min(175, 12) * 60) - R_EARTH_KM
 s2_incl = orbits.sun_synchronous_inclination_deg(786)
 
-print(f"GEO radius           {geo_radius:,.1f} km   (published 42,164 km)")
-print(f"Sentinel-2 period    {s2_period:.2f} min  (published about 100.6 min)")
-print(f"Sentinel-2 altitude  {s2_alt:.0f} km      (published 786 km)")
-print(f"Sentinel-1 period    {s1_period:.2f} min   (175 orbits in 12 days)")
-print(f"Sentinel-1 altitude  {s1_alt:.0f} km      (from the period)")
-print(f"Sentinel-2 SSO incl. {s2_incl:.2f} deg    (published 98.62 deg)")
+compare_with_published("GEO radius (km)", geo_radius, 42164.0, source="vallado2013", abs_tol=1.0)
+compare_with_published("Sentinel-2 altitude from its repeat cycle (km)", s2_alt, 786.0, source="esa2026sentinel2", abs_tol=15.0)
+compare_with_published("Sentinel-1 altitude from its repeat cycle (km)", s1_alt, 693.0, source="esa2026sentinel1", abs_tol=15.0)
+compare_with_published("Sun-synchronous inclination at 786 km (deg)", s2_incl, 98.62, source="esa2026sentinel2", abs_tol=0.1)
+print("Check against Vallado (2013) and ESA's Sentinel-1 and Sentinel-2 mission pages: passed")
 
-assert abs(geo_radius - 42164) < 1, geo_radius
-assert abs(s2_period - 100.6) < 0.15, s2_period
-assert abs(s2_alt - 786) < 15, s2_alt
-assert abs(s1_period - 98.6) < 0.2, s1_period
-assert abs(s2_incl - 98.62) < 0.1, s2_incl
-print("Check against Vallado (2013), ESA Sentinel Online and Sentinel Hub: passed")
+# %% [markdown]
+# ## Try it yourself
+#
+# !!! question "Try it yourself"
+#
+#     In the cell under "Type the formula yourself", change `h_km` to 35786. What period
+#     do you get, in hours, and why is it not exactly 24?
+#
+# ??? success "Answer"
+#
+#     About 23.93 hours (1,436 minutes): one *sidereal* day, the time the Earth takes to
+#     turn once relative to the stars. A solar day is four minutes longer because the
+#     Earth also moves along its orbit around the Sun.
+#
+# !!! question "Try it yourself"
+#
+#     Look up `"SENTINEL-2B"` in the regimes cell by adding it to the list of names. Is
+#     its period within a tenth of a minute of the 100.70 minutes the repeat cycle gives?
+#
+# ??? success "Answer"
+#
+#     Yes: CelesTrak's mean motion for Sentinel-2B gives about 100.6 minutes. The
+#     catalogue's period is the SGP4 *mean* period, the repeat cycle the nodal period;
+#     they differ by a few seconds because of the equatorial bulge.
+#
+# !!! question "Try it yourself"
+#
+#     In the delta-v cell, change the parking orbit from 300 km to 500 km. Does the trip
+#     to geostationary orbit get cheaper or dearer, and by how much?
+#
+# ??? success "Answer"
+#
+#     Cheaper, by about 0.08 km/s (from about 3.89 to about 3.82 km/s in total): the
+#     higher start is closer to the target, so both burns shrink a little.
 
 # %% [markdown]
 # ## Summary
@@ -217,3 +277,8 @@ print("Check against Vallado (2013), ESA Sentinel Online and Sentinel Hub: passe
 # satellites, propagating their published orbital elements with SGP4, and the chapter
 # [The debris environment](../../debris/debris-environment.md) shows where all those
 # orbits have left their debris.
+
+# %% [markdown]
+# ## References
+#
+# <!-- references -->

@@ -22,8 +22,9 @@
 # physics. In this lab you will:
 #
 # 1. compute the diffraction limit of a telescope and what it means on the ground;
-# 2. compare it with the ground sample distance set by the detector, using WorldView-1
-#    as the example;
+# 2. compare it with the ground sample distance set by the detector, using the French
+#    Pléiades satellites as the example, and tell a native resolution from a resampled
+#    product;
 # 3. see how looking off to the side coarsens an image;
 # 4. estimate how often a constellation can revisit a place, and how that depends on
 #    latitude.
@@ -45,7 +46,9 @@ import numpy as np
 import matplotlib.pyplot as plt
 
 from shared_orbits import sensing
+from shared_orbits.constants import R_EARTH_KM
 from shared_orbits.plotting import book_style
+from shared_orbits.published import compare_with_published
 
 book_style()
 
@@ -54,7 +57,7 @@ book_style()
 #
 # Light passing through a telescope's opening spreads a little, so even a perfect
 # telescope blurs a point into a small disc. Two points can be told apart when they are
-# at least the **Rayleigh limit** apart in angle:
+# at least the **Rayleigh limit** apart in angle [@jenkins1976optics]:
 #
 # $$
 # \theta = 1.22\,\frac{\lambda}{D},
@@ -74,14 +77,14 @@ print(f"with a 0.5 m mirror: {sensing.diffraction_ground_resolution_m(550e-9, 0.
 # altitude. There is no way round this with better electronics: a finer image needs a
 # larger mirror or a lower orbit.
 
-# %% alt="Log-log line chart of diffraction-limited ground resolution against aperture diameter from 0.1 to 3 m, for altitudes of 300, 500 and 800 km in green light (550 nm): at 500 km a 1 m mirror resolves about 0.34 m, and 30 cm needs about 1.1 m; WorldView-1 (0.6 m at 496 km) is marked at about 0.56 m."
+# %% alt="Log-log line chart of diffraction-limited ground resolution against aperture diameter from 0.1 to 3 m, for altitudes of 300, 500 and 800 km in green light (550 nm): at 500 km a 1 m mirror resolves about 0.34 m, and 30 cm needs about 1.1 m; Pléiades (0.65 m at 694 km) is marked at about 0.72 m."
 aperture = np.logspace(-1, np.log10(3.0), 100)
 fig, ax = plt.subplots()
 for h in (300.0, 500.0, 800.0):
     ax.loglog(aperture, sensing.diffraction_ground_resolution_m(550e-9, aperture, h), label=f"{h:.0f} km")
-wv1 = sensing.diffraction_ground_resolution_m(550e-9, 0.6, 496.0)
-ax.plot(0.6, wv1, "ko")
-ax.annotate("WorldView-1", (0.6, wv1), xytext=(0.7, 1.5), arrowprops={"arrowstyle": "-"})
+ple = sensing.diffraction_ground_resolution_m(550e-9, 0.65, 694.0)
+ax.plot(0.65, ple, "ko")
+ax.annotate("Pléiades", (0.65, ple), xytext=(0.75, 1.6), arrowprops={"arrowstyle": "-"})
 ax.axhline(0.3, color="0.5", ls=":")
 ax.text(0.11, 0.32, "30 cm", color="0.3")
 ax.set_xlabel("Aperture diameter $D$ (m)")
@@ -95,7 +98,8 @@ for h in (500.0, 600.0):
 
 # %% [markdown]
 # Maxar describes the 30 cm imagery of its WorldView Legion satellites, the first two
-# launched on 2 May 2024, as the highest resolution commercially available. For 30 cm
+# launched on 2 May 2024, as the highest resolution commercially available
+# [@spacenews2024-legion]. For 30 cm
 # to be the diffraction limit from 500 to 600 km, a mirror more than a metre across is
 # needed. Air turbulence, motion and the detector blur images further.
 #
@@ -112,25 +116,35 @@ for h in (500.0, 600.0):
 # brochures, but it is not the same thing: fine pixels cannot show detail the optics
 # have already blurred.
 #
-# WorldView-1 has a 60 cm aperture, 8 micrometre pixels, a panchromatic band of 0.45 to
-# 0.90 micrometres and a 0.50 m GSD at nadir from 496 km. Its focal length follows from
-# those numbers, and its diffraction limit at the middle of the band (0.675 micrometres):
+# The two Pléiades satellites of the French space agency CNES fly at 694 km. Their
+# telescope has a 0.65 m aperture and a 12.905 m focal length, and its panchromatic
+# detectors have a pitch of 13 micrometres, in a band from 0.47 to 0.83 micrometres
+# [@gleyzes2012pleiades]. CNES gives the native resolution as 0.70 m
+# [@gleyzes2012pleiades; @eoportal-pleiades], while the images sold are resampled to
+# 0.50 m.
+#
+# ## Type the formula yourself
+#
+# Type the ground sample distance with each intermediate value, then compare with the
+# package:
 
 # %%
-pixel, h_wv1, gsd_wv1, aperture_wv1 = 8e-6, 496.0, 0.50, 0.60
-focal = pixel * h_wv1 * 1000 / gsd_wv1
-diff_wv1 = sensing.diffraction_ground_resolution_m(0.675e-6, aperture_wv1, h_wv1)
-print(f"implied focal length: {focal:.2f} m")
-print(f"GSD: {sensing.ground_sample_distance_m(pixel, h_wv1, focal):.2f} m")
-print(f"diffraction limit at 0.675 um: {diff_wv1:.2f} m")
-print(f"ratio diffraction / GSD: {diff_wv1 / gsd_wv1:.2f}")
+pixel_m, focal_m, h_ple_km, aperture_ple = 13e-6, 12.905, 694.0, 0.65
+angle_rad = pixel_m / focal_m                 # the angle one pixel sees, radians
+gsd_m = angle_rad * h_ple_km * 1000.0         # <- type GSD = p h / f (h in metres)
+print(f"pixel angle = {angle_rad:.4e} rad = {angle_rad * 1e6:.3f} microradians;  GSD = {gsd_m:.3f} m")
+print(f"package: {sensing.ground_sample_distance_m(pixel_m, h_ple_km, focal_m):.3f} m")
+
+# %%
+diff_ple = sensing.diffraction_ground_resolution_m(0.65e-6, aperture_ple, h_ple_km)
+print(f"diffraction limit at 0.65 um (middle of the band): {diff_ple:.2f} m")
+print(f"native pixel: {gsd_m:.2f} m; product sold: 0.50 m; ratio diffraction / native pixel: {diff_ple / gsd_m:.2f}")
 
 # %% [markdown]
-# The optics blur a point over 0.68 m, wider than one 0.50 m pixel. The design samples
-# the image more finely than the optics resolve, which keeps the pixels from adding
-# blur of their own, but it means the "50 cm" figure describes the pixels, not the
-# smallest details that can be told apart. When you read a resolution claim, ask which
-# of the two it is.
+# Three numbers describe one camera. The optics blur a point over about 0.85 m; each
+# native pixel covers 0.70 m, a little finer, so the pixels do not add blur of their
+# own; and the product is resampled to 0.50 m pixels, which makes images easier to use
+# but adds no detail. When you read "50 cm resolution", ask which of the three it is.
 #
 # ## Looking to the side
 #
@@ -139,22 +153,22 @@ print(f"ratio diffraction / GSD: {diff_wv1 / gsd_wv1:.2f}")
 # along the track by the ratio of slant range to altitude, and across it by a further
 # $1/\cos i$ for the incidence angle $i$ at which the line of sight meets the ground.
 
-# %% alt="Line chart of WorldView-1's ground sample distance against off-nadir angle from 0 to 50 degrees: along-track GSD grows from 0.50 m to about 0.8 m and across-track GSD to about 1.5 m at 50 degrees."
+# %% alt="Line chart of Pléiades' native ground sample distance against off-nadir angle from 0 to 50 degrees: along-track GSD grows from 0.70 m to about 1.1 m and across-track GSD to about 2.2 m at 50 degrees."
 off = np.linspace(0.0, 50.0, 101)
-along, across = sensing.off_nadir_factor(h_wv1, off)
+along, across = sensing.off_nadir_factor(h_ple_km, off)
 fig, ax = plt.subplots()
-ax.plot(off, gsd_wv1 * along, label="Along track")
-ax.plot(off, gsd_wv1 * across, label="Across track")
-ax.plot(off, gsd_wv1 * np.sqrt(along * across), label="Geometric mean", ls="--")
+ax.plot(off, gsd_m * along, label="Along track")
+ax.plot(off, gsd_m * across, label="Across track")
+ax.plot(off, gsd_m * np.sqrt(along * across), label="Geometric mean", ls="--")
 ax.set_xlabel("Off-nadir angle (degrees)")
 ax.set_ylabel("Ground sample distance (m)")
 ax.legend()
 plt.show()
 
 # %%
-off_1m = np.interp(1.0, gsd_wv1 * np.sqrt(along * across), off)
-reach_km = np.radians(sensing.earth_central_angle_deg(h_wv1, off_1m)) * sensing.R_EARTH_KM
-print(f"The mean GSD reaches 1 m at {off_1m:.0f} degrees off nadir, {reach_km:.0f} km from the ground track")
+off_1m = np.interp(1.0, gsd_m * np.sqrt(along * across), off)
+reach_km = np.radians(sensing.earth_central_angle_deg(h_ple_km, off_1m)) * R_EARTH_KM
+print(f"The mean native GSD reaches 1 m at {off_1m:.0f} degrees off nadir, {reach_km:.0f} km from the ground track")
 
 # %% [markdown]
 # ## How often can a satellite come back?
@@ -206,35 +220,70 @@ plt.show()
 # %% [markdown]
 # ## Check against published results
 #
-# WorldView-1's published figures (a 60 cm aperture, a 0.50 m GSD at nadir from 496 km and
-# a revisit of 1.7 days at 1 m GSD or better) and the diffraction limit they imply, about
-# 0.68 m at mid-band. For the revisit we let our model point as
-# far off nadir as a 1 m mean GSD allows, at a mid-latitude of 40 degrees, in a
-# sun-synchronous orbit (inclination about 97.4 degrees).
+# - **Native resolution.** From the published pixel pitch, focal length and altitude, the
+#   formula must give the native resolution CNES publishes, 0.70 m
+#   [@gleyzes2012pleiades], to within 2 cm.
+# - **Revisit.** The two Pléiades satellites, phased on one orbit, offer a daily
+#   revisit of any point on Earth when pointing up to 47 degrees off nadir
+#   [@gleyzes2012pleiades; @eoportal-pleiades]. Our simple revisit model, at a mid-latitude
+#   of 40 degrees in their sun-synchronous orbit (inclination 98.2 degrees), must agree
+#   within 50 per cent: it ignores phasing, clouds and competing targets.
 
 # %%
-revisit_wv1 = sensing.mean_revisit_days(40.0, h_wv1, 97.4, off_1m)
-print(f"Model revisit at 40 degrees latitude: {revisit_wv1:.1f} days (published: 1.7 days)")
-assert abs(diff_wv1 - 0.68) < 0.005
-assert abs(sensing.ground_sample_distance_m(pixel, h_wv1, focal) - 0.50) < 1e-9
-assert diff_wv1 > gsd_wv1
-# the simple revisit model agrees with the published average to within 30 per cent
-assert abs(revisit_wv1 / 1.7 - 1) < 0.3
-print("Check against WorldView-1 published specifications: passed")
+revisit_ple = sensing.mean_revisit_days(40.0, h_ple_km, 98.2, 47.0, 2)
+compare_with_published("Pléiades native GSD (m)", sensing.ground_sample_distance_m(pixel_m, h_ple_km, focal_m), 0.70,
+                       source="gleyzes2012pleiades", abs_tol=0.02)
+compare_with_published("Pléiades revisit, two satellites, 47 deg (days)", revisit_ple, 1.0,
+                       source="eoportal-pleiades", rel_tol=0.5)
+print("Check against the published Pléiades specifications: passed")
 
 # %% [markdown]
-# That the simple model lands so close to the published 1.7 days is partly luck: the
-# published figure does not state a latitude, and our model ignores clouds and
-# competing targets. It shows that the order of magnitude follows from geometry alone.
+# The model's revisit is shorter than the published "daily": it is an average over
+# random longitudes, optimistic by design, and a real schedule must also wait for the
+# satellite's phase along the orbit.
 #
+# ## Try it yourself
+#
+# !!! question "Try it yourself"
+#
+#     In the "Type the formula yourself" cell, lower the satellite to 500 km. What is the
+#     native GSD now, and what happens to the diffraction limit?
+#
+# ??? success "Answer"
+#
+#     About 0.50 m: GSD is proportional to altitude, and so is the diffraction limit
+#     (about 0.61 m at 0.65 micrometres). Both improve by the same factor; only a larger
+#     mirror improves the optics relative to the pixels.
+#
+# !!! question "Try it yourself"
+#
+#     What aperture would make the diffraction limit at 694 km equal to the 0.50 m of the
+#     product sold? Use `sensing.aperture_for_resolution_m(0.5, 694.0, 0.65e-6)`.
+#
+# ??? success "Answer"
+#
+#     About 1.1 m, nearly twice Pléiades' 0.65 m. A true 50 cm camera from that altitude
+#     would need a mirror about twice as wide, and a heavier, dearer satellite.
+#
+# !!! question "Try it yourself"
+#
+#     In the check cell, change the number of satellites in `mean_revisit_days` from 2
+#     to 4. By how much does the model's revisit shrink?
+#
+# ??? success "Answer"
+#
+#     It halves: in this model the revisit is inversely proportional to the number of
+#     satellites, because each adds the same number of looks per day.
+
 # ## Summary
 #
 # - The diffraction limit $1.22\,\lambda h / D$ sets the finest detail: about 0.34 m for a
 #   1 m mirror at 500 km in green light.
-# - Ground sample distance $p h / f$ describes the pixels; a "50 cm" satellite may resolve
-#   only about 0.7 m, as our estimate of WorldView-1's diffraction limit at mid-band shows.
-# - Looking off nadir lengthens the range and tilts the ground: at 45 degrees WorldView-1's
-#   mean GSD is almost twice its nadir value (about 0.9 m against 0.50 m).
+# - Ground sample distance $p h / f$ describes the pixels. Pléiades' images are sold at
+#   0.50 m, its native pixels cover 0.70 m and its optics blur about 0.85 m: a "50 cm"
+#   image is a resampled product, not 50 cm of detail.
+# - Looking off nadir lengthens the range and tilts the ground: at 45 degrees the mean
+#   GSD is almost twice its nadir value.
 # - Revisit time falls in proportion to the number of satellites and improves with
 #   latitude for polar orbits; in this optimistic model a dozen satellites offer about three
 #   looks a day or more at most places.
@@ -245,13 +294,8 @@ print("Check against WorldView-1 published specifications: passed")
 # chapter's discussion of commercial imagery in conflicts and of surveillance concerns.
 # For how satellites share their orbits with debris, see the
 # [breakup lab](../breakup/index.md).
-#
+
+# %% [markdown]
 # ## References
 #
-# - Jenkins, F. A. and White, H. E. *Fundamentals of Optics*: the Rayleigh criterion.
-# - WorldView-1 specifications (DigitalGlobe, now Maxar), as given by ESA's eoPortal and
-#   NASA's Global Change Master Directory (GCMD): 60 cm aperture, 8 um pixels, 0.45-0.90 um
-#   panchromatic band, 496 km orbit, 0.50 m GSD at nadir, 1.7-day revisit at 1 m GSD or
-#   better.
-# - SpaceNews (2 May 2024), "SpaceX launches Maxar's first WorldView Legion imaging
-#   satellites".
+# <!-- references -->

@@ -65,8 +65,11 @@ def _url_key(url: str) -> str:
 
 
 def _title_key(entry) -> str:
-    title = re.sub(r"[^a-z0-9]+", " ", hook._text(entry.fields.get("title", "")).lower()).strip()
-    return title + "|" + entry.fields.get("date", entry.fields.get("year", ""))
+    """Title, first author or body, and year, as words: one source however precisely dated."""
+    title = re.sub(r"\W+", " ", hook._text(entry.fields.get("title", "")).lower()).strip()
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    first = re.sub(r"\W+", " ", str(persons[0]).lower()).strip() if persons else ""
+    return f"{title}|{first}|{entry.fields.get('date', entry.fields.get('year', ''))[:4]}"
 
 
 def test_no_two_entries_are_the_same_source():
@@ -77,6 +80,8 @@ def test_no_two_entries_are_the_same_source():
             marks.add("url:" + _url_key(entry.fields["url"]))
         if "doi" in entry.fields:
             marks.add("doi:" + entry.fields["doi"].lower())
+        if "number" in entry.fields and entry.type != "article":   # a document symbol or report number
+            marks.add("number:" + re.sub(r"\s+", "", entry.fields["number"].lower()))
         for mark in marks:
             seen.setdefault(mark, []).append(key)
     same = {mark: keys for mark, keys in seen.items() if len(keys) > 1}
@@ -107,8 +112,9 @@ def entry_problems(key: str, entry) -> list[str]:
     for options in REQUIRED.get(entry.type, []):
         if not any(fields.get(f) for f in options):
             problems.append("needs " + " or ".join(options))
-    if not (fields.get("url") or fields.get("doi") or entry.type == "book" or fields.get("number")):
-        problems.append("no url or doi (only printed books and documents with a symbol may go without)")
+    printed = entry.type in ("book", "incollection", "inproceedings") and fields.get("publisher")
+    if not (fields.get("url") or fields.get("doi") or printed or fields.get("number")):
+        problems.append("no url or doi (only printed books and proceedings, and documents with a symbol, may go without)")
     if fields.get("url") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields.get("urldate", "")):
         problems.append("a web address without the date it was read (urldate = YYYY-MM-DD)")
     if fields.get("url") and not fields["url"].startswith(("https://", "http://")):

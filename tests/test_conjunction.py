@@ -7,12 +7,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from pathlib import Path
+
 from scipy.optimize import minimize_scalar
 from sgp4.api import SatrecArray
 
+from shared_orbits import catalogue
 from shared_orbits import conjunction as cj
 from properties import finite_or_value_error as _finite_or_value_error, numbers, values
 from shared_orbits.propagation import julian_date, satellite_from_elements
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # --------------------------------------------------------------------------- published Pc cases
 
@@ -267,11 +272,48 @@ def test_screening_finds_the_same_pairs_as_brute_force():
         assert screened[pair] == pytest.approx(d, abs=1e-5)
 
 
+def _catalogue_sample():
+    """Real objects that make screening hard: the two crewed stations with their docked
+    visitors, a batch of Starlinks launched together, and unrelated objects at the same
+    altitudes (CelesTrak active group, July 2026, the book's own copy)."""
+    cat = catalogue.read_gp_csv(ROOT / "notebooks" / "data" / "celestrak-active-2026-07.csv.gz")
+    names = cat["OBJECT_NAME"]
+    stations = [k for k, n in enumerate(names) if n.startswith(("ISS (ZARYA)", "CSS (", "SOYUZ-MS", "PROGRESS-MS",
+                                                                 "CREW DRAGON", "CYGNUS", "TIANZHOU", "SHENZHOU"))]
+    batch = cat["launch"][np.flatnonzero(cat["family"] == "Starlink (SpaceX)")[-1]]
+    starlinks = list(np.flatnonzero(cat["launch"] == batch)[:25])
+    rng = np.random.default_rng(2026)
+    leo = np.flatnonzero((cat["perigee_km"] > 350) & (cat["apogee_km"] < 600))
+    others = list(rng.choice(leo, 60, replace=False))
+    rows = sorted(set(stations + starlinks + others))
+    return catalogue.satellites(cat, rows)
+
+
+def test_screening_the_real_sky_misses_nothing_the_one_by_one_method_or_brute_force_finds():
+    sats = _catalogue_sample()
+    jd, fr = julian_date(2026, 7, 12)
+    duration, threshold = 180.0, 5.0
+    fast = cj.screen_conjunctions(sats, jd, fr, duration, threshold)
+    slow = cj.screen_conjunctions(sats, jd, fr, duration, threshold, refine="brent")
+    brute = _brute_force_pairs(sats, jd, fr, duration, threshold, dt_s=5.0)
+    assert len(slow["i"]) >= 10, "docked vehicles and a launch batch give many close pairs"
+    found = {}
+    for i, j, d in zip(fast["i"], fast["j"], fast["miss_km"]):
+        found[(int(i), int(j))] = min(d, found.get((int(i), int(j)), np.inf))
+    for i, j, t, d in zip(slow["i"], slow["j"], slow["tca_min"], slow["miss_km"]):
+        assert (int(i), int(j)) in found, f"the one-by-one method found {i}-{j} at {t:.2f} min, {d:.3f} km"
+        assert found[(int(i), int(j))] <= d + 1e-6
+    assert set(found) == set(brute)
+    for pair, d in brute.items():
+        assert found[pair] == pytest.approx(d, abs=1e-4)
+
+
 def test_screening_result_fields_and_geometry():
     jd, fr = julian_date(2026, 3, 1)
     sats = _shell_population(40, jd + fr, seed=7)
     res = cj.screen_conjunctions(sats, jd, fr, 120.0, 50.0, step_s=30.0, substeps=2)
-    assert set(res) == {"i", "j", "tca_min", "miss_km", "speed_km_s"}
+    assert set(res) == {"i", "j", "tca_min", "miss_km", "speed_km_s", "start_min", "end_min"}
+    assert np.all(res["start_min"] <= res["tca_min"] + 1.0) and np.all(res["end_min"] >= res["tca_min"] - 1.0)
     n = len(res["i"])
     assert n > 0 and all(len(v) == n for v in res.values())
     assert np.all(res["i"] < res["j"]) and np.all(res["miss_km"] < 50.0)

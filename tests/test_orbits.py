@@ -88,6 +88,14 @@ def test_regimes_vectorised():
     assert list(orbits.orbital_regime([400, 35786], [400, 35786])) == ["LEO", "GEO"]
 
 
+def test_regimes_broadcast():
+    """One perigee against many apogees, and a column against a row."""
+    assert list(orbits.orbital_regime(500, [600, 20000, 39800])) == ["LEO", "other", "HEO"]
+    grid = orbits.orbital_regime(np.array([[400.0], [1500.0]]), np.array([1900.0, 39800.0]))
+    assert grid.shape == (2, 2)
+    assert grid.tolist() == [["LEO", "HEO"], ["LEO", "HEO"]]
+
+
 @pytest.mark.parametrize("call, message", [
     (lambda: orbits.circular_speed_km_s(-5), "altitude_km must not be negative"),
     (lambda: orbits.circular_period_min(float("nan")), "altitude_km must be finite"),
@@ -96,7 +104,7 @@ def test_regimes_vectorised():
     (lambda: orbits.hohmann_delta_v_km_s(7000, "far"), "r2_km must be a number"),
     (lambda: orbits.vis_viva_speed_km_s(20000, 7000), "at most twice"),
     (lambda: orbits.orbital_regime(900, 500), "perigee_km must not exceed apogee_km"),
-    (lambda: orbits.orbital_regime([400, 500], [400]), "same shape"),
+    (lambda: orbits.orbital_regime([400, 500], [400, 500, 600]), "must broadcast"),
     (lambda: orbits.plane_change_delta_v_km_s(7.7, 270), "angle_deg must lie between"),
     (lambda: orbits.sun_synchronous_inclination_deg(8000), "too high"),
     (lambda: orbits.repeat_period_min(143, []), "days must not be empty"),

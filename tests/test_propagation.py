@@ -101,7 +101,7 @@ def test_verification_case_through_batch_call(case):
 
     grid = _grid(line2)
     jd, fr = prop.minutes_since_epoch_grid(sat, grid)
-    r, v, err = prop.propagate_teme([sat], jd, fr)
+    err, r, v = prop.propagate_teme([sat], jd, fr)
     assert r.shape == (1, len(grid), 3) and err.shape == (1, len(grid))
 
     expected_error = EXPECTED_ERRORS.get((satnum, occurrence), 0)
@@ -125,14 +125,14 @@ def test_verification_case_through_batch_call(case):
 def test_batch_matches_per_satellite_calls():
     sats = [prop.parse_tle(c[0][:69], c[1][:69], verify_checksum=False) for c in CASES]
     jd, fr = prop.time_grid(2453736.5, 0.25, 720.0, 60.0)
-    r, v, err = prop.propagate_teme(sats, jd, fr)
+    err, r, v = prop.propagate_teme(sats, jd, fr)
     assert r.shape == (33, 13, 3)
     for k in (0, 5, 20):
         e1, r1, v1 = sats[k].sgp4_array(jd, fr)
         np.testing.assert_array_equal(r[k], r1)
         np.testing.assert_array_equal(err[k], e1)
     # a SatrecArray is accepted as is
-    r2, _, _ = prop.propagate_teme(SatrecArray(sats), jd, fr)
+    _, r2, _ = prop.propagate_teme(SatrecArray(sats), jd, fr)
     np.testing.assert_array_equal(r, r2)
 
 
@@ -202,9 +202,9 @@ def test_omm_json_and_csv_match_tle():
     row = ",".join(str(v) for v in omm.values())
     _, csv_sats = prop.read_omm_csv(header + "\n" + row + "\n")
     jd, fr = prop.minutes_since_epoch_grid(tle_sat, np.arange(0, 1440, 60.0))
-    r_tle, _, _ = prop.propagate_teme(tle_sat, jd, fr)
+    _, r_tle, _ = prop.propagate_teme(tle_sat, jd, fr)
     for sat in (sats[0], csv_sats[0]):
-        r_omm, _, _ = prop.propagate_teme(sat, jd, fr)
+        _, r_omm, _ = prop.propagate_teme(sat, jd, fr)
         # the TLE epoch is printed to 1e-8 day: agreement to well under a kilometre
         assert np.max(np.abs(r_omm - r_tle)) < 0.05
 
@@ -309,14 +309,14 @@ def test_passes_rise_culminate_set():
                 jd, fr = prop.minutes_since_epoch_grid(sat, [p[key] + (sat.jdsatepochF - sat.jdsatepochF)])
                 jd = np.array([sat.jdsatepoch])
                 fr = np.array([sat.jdsatepochF + p[key] / 1440.0])
-                r, v, _ = prop.propagate_teme(sat, jd, fr)
+                _, r, v = prop.propagate_teme(sat, jd, fr)
                 r_ecef, _ = prop.teme_to_ecef(r[0], v[0], jd, fr)
                 _, el, _ = prop.look_angles(r_ecef, *site)
                 assert abs(el[0] - target) < 1e-4
     # a brute-force scan at 5 s agrees on the highest elevation of the day
     minutes = np.arange(0, 1440, 5 / 60)
     jd, fr = prop.minutes_since_epoch_grid(sat, minutes)
-    r, v, _ = prop.propagate_teme(sat, jd, fr)
+    _, r, v = prop.propagate_teme(sat, jd, fr)
     r_ecef, _ = prop.teme_to_ecef(r[0], v[0], jd, fr)
     _, el, _ = prop.look_angles(r_ecef, *site)
     assert max(p["max_elevation_deg"] for p in passes) == pytest.approx(el.max(), abs=0.3)
@@ -426,7 +426,7 @@ def test_public_functions_return_finite_values_or_raise(a, b, c):
     # SGP4 output: finite wherever the error code is 0 (elsewhere the code says why)
     for call in (lambda: prop.propagate_teme(sat, a, b), lambda: prop.propagate_teme(sat, [2458827.5], a)):
         try:
-            r, v, err = call()
+            err, r, v = call()
         except ValueError:
             continue
         ok = err == 0

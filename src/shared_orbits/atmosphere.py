@@ -29,9 +29,8 @@ import numpy as np
 
 from ._checks import as_finite, in_range, nonnegative, positive, scalar, shape
 
-MU_EARTH_M3_S2 = 3.986004418e14  # WGS-84
-R_EARTH_KM = 6378.137  # WGS-84 equatorial radius
-SECONDS_PER_YEAR = 365.25 * 86400.0
+from .constants import MU_EARTH_M3_S2, R_EARTH_KM, SECONDS_PER_YEAR
+
 MODELS = ("exponential", "ips", "msis")
 MAX_ALTITUDE_KM = 3000.0
 

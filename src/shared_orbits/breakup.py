@@ -22,8 +22,7 @@ import numpy as np
 
 from ._checks import as_finite, in_range, nonnegative, positive, scalar, shape
 
-MU_EARTH_KM3_S2 = 398600.4418  # WGS-84 gravitational parameter
-R_EARTH_KM = 6378.137  # WGS-84 equatorial radius
+from .constants import MU_EARTH_KM3_S2, R_EARTH_KM
 
 #: Energy-to-mass ratio above which a collision is catastrophic (J/g), the paper's 40 J/g.
 CATASTROPHIC_J_G = 40.0
@@ -270,10 +269,13 @@ def _bridge_weight(lc):
 def area_to_mass_pdf(chi, lc_m, parent):
     """Probability density of chi = log10(A/M in m^2/kg) for a fragment of size ``lc_m``.
 
-    Below 8 cm the single normal of eq. 7, above 11 cm the bimodal law of eqs. 5-6, and
-    between them a mixture whose weight moves linearly from one to the other (the paper
-    bridges the two regimes; this linear bridge is the one used by the ESA
-    implementation). Integrates to 1 over chi. ``chi`` lies within :data:`CHI_RANGE`.
+    Below 8 cm the single normal of eq. 7, above 11 cm the bimodal law of eqs. 5-6.
+    Between 8 and 11 cm the paper leaves the transition open; here the density is a
+    mixture of the two laws whose weight moves linearly in L_c from one to the other
+    (:func:`_bridge_weight`), a choice of this book. ESA's implementation
+    (NASA-breakup-model-cpp) does it differently: it draws a value from each law and
+    blends the sampled values. Integrates to 1 over chi. ``chi`` lies within
+    :data:`CHI_RANGE`.
     """
     x = in_range("chi", chi, *CHI_RANGE)
     lc = _lc_fragment("lc_m", lc_m)

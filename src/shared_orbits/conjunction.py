@@ -43,7 +43,8 @@ from scipy.special import erf, erfc
 from sgp4.api import Satrec, SatrecArray
 
 from ._checks import as_finite, in_range, nonnegative, number, positive, shape
-from .propagation import MINUTES_PER_DAY, _as_satrec_array, satellite_from_elements
+from .constants import MINUTES_PER_DAY, MU_EARTH_KM3_S2, R_EARTH_KM
+from .propagation import _as_satrec_array, satellite_from_elements
 
 # --------------------------------------------------------------------------- 2D Pc
 
@@ -69,36 +70,56 @@ def _erf_difference(a, b):
 _GL_NODES, _GL_WEIGHTS = np.polynomial.legendre.leggauss(12)
 
 
-def _pc_circle_one(xm, ym, sx, sy, radius):
-    if sx > sy:  # integrate along the narrower axis; the disc is symmetric under the swap
-        xm, ym, sx, sy = ym, -xm, sy, sx
+def _pc_circle_many(xm, ym, sx, sy, radius):
+    """The exact 2D Pc for flat arrays of inputs, all at once.
+
+    Each case is integrated by composite Gauss-Legendre quadrature (12 nodes a panel) in
+    theta with x = R sin(theta), which removes the square-root end-point behaviour of the
+    chord. The panels are short enough that neither factor changes by more than about e
+    within one: the Gaussian in x over sigma_x^2 / |x - x_m|, the erf bracket over
+    sigma_y^2 / |y_m +- c|. Cases are grouped by their number of panels, rounded up to a
+    power of two (1 to 2048), and each group is one array computation.
+    """
+    swap = sx > sy  # integrate along the narrower axis; the disc is symmetric under the swap
+    xm, ym, sx, sy = (np.where(swap, ym, xm), np.where(swap, -xm, ym),
+                      np.where(swap, sy, sx), np.where(swap, sx, sy))
     # keep only |x - x*| <= 20 sigma_x, with x* the point of the disc nearest the miss:
     # beyond, the Gaussian factor is below exp(-200) times its value at x*
-    nearest = min(max(xm, -radius), radius)
-    lo = max(-radius, nearest - 20.0 * sx)
-    hi = min(radius, nearest + 20.0 * sx)
-    if lo >= hi:
-        return 0.0
-    # x = R sin(theta) removes the square-root end-point behaviour of the chord
+    nearest = np.clip(xm, -radius, radius)
+    lo = np.maximum(-radius, nearest - 20.0 * sx)
+    hi = np.minimum(radius, nearest + 20.0 * sx)
+    out = np.zeros(xm.shape)
+    live = lo < hi
     th_lo = np.arcsin(np.clip(lo / radius, -1.0, 1.0))
     th_hi = np.arcsin(np.clip(hi / radius, -1.0, 1.0))
-    # panels short enough that neither factor changes by more than about e within one:
-    # the Gaussian in x over sigma_x^2 / |x - x_m|, the erf bracket over sigma_y^2 / |y_m +- c|
-    scale = min(sx, sx * sx / (abs(xm) + radius), sy * sy / (abs(ym) + radius))
-    n_panels = int(np.clip(np.ceil(radius * (th_hi - th_lo) / scale), 2, 2000))
-    edges = np.linspace(th_lo, th_hi, n_panels + 1)
-    half = 0.5 * (edges[1:] - edges[:-1])
-    mid = 0.5 * (edges[1:] + edges[:-1])
-    theta = (mid[:, None] + half[:, None] * _GL_NODES[None, :]).ravel()
-    weights = (half[:, None] * _GL_WEIGHTS[None, :]).ravel()
-    x = radius * np.sin(theta)
-    chord = radius * np.cos(theta)
-    root2_sy = np.sqrt(2.0) * sy
-    with np.errstate(over="ignore"):  # a miss far beyond the window: the Gaussian is 0
-        gauss_x = np.exp(-((x - xm) ** 2) / (2.0 * sx * sx))
-    bracket = _erf_difference((ym - chord) / root2_sy, (ym + chord) / root2_sy)
-    integral = np.sum(weights * gauss_x * bracket * chord)
-    return float(integral / (np.sqrt(8.0 * np.pi) * sx))
+    scale = np.minimum.reduce([sx, sx * sx / (np.abs(xm) + radius), sy * sy / (np.abs(ym) + radius)])
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        wanted = np.ceil(radius * (th_hi - th_lo) / scale)
+    wanted = np.clip(np.nan_to_num(wanted, nan=1.0), 1, 2000)
+    n_panels = 2 ** np.ceil(np.log2(wanted)).astype(int)
+    for n in np.unique(n_panels[live]):
+        rows = np.nonzero(live & (n_panels == n))[0]
+        unit = np.linspace(0.0, 1.0, n + 1)
+        # at most about 4 million quadrature nodes in memory at once
+        for part in np.array_split(rows, max(1, len(rows) * n * 12 // 4_000_000)):
+            a, b = th_lo[part, None], th_hi[part, None]
+            edges = a + (b - a) * unit[None, :]
+            half = 0.5 * (edges[:, 1:] - edges[:, :-1])
+            mid = 0.5 * (edges[:, 1:] + edges[:, :-1])
+            theta = (mid[:, :, None] + half[:, :, None] * _GL_NODES).reshape(len(part), -1)
+            weights = (half[:, :, None] * _GL_WEIGHTS).reshape(len(part), -1)
+            r = radius[part, None]
+            x = r * np.sin(theta)
+            chord = r * np.cos(theta)
+            sxp, syp = sx[part, None], sy[part, None]
+            xmp, ymp = xm[part, None], ym[part, None]
+            root2_sy = np.sqrt(2.0) * syp
+            with np.errstate(over="ignore", under="ignore"):  # a miss far beyond the window: the Gaussian is 0
+                gauss_x = np.exp(-((x - xmp) ** 2) / (2.0 * sxp * sxp))
+            bracket = _erf_difference((ymp - chord) / root2_sy, (ymp + chord) / root2_sy)
+            integral = np.sum(weights * gauss_x * bracket * chord, axis=1)
+            out[part] = integral / (np.sqrt(8.0 * np.pi) * sx[part])
+    return out
 
 
 def _scaled_by_radius(xm, ym, sx, sy, radius):
@@ -138,17 +159,15 @@ def pc_circle(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m):
     Gaussian with standard deviations sigma_x, sigma_y centred at the miss vector
     (x_m, y_m) inside the disc of radius R. The erf difference is taken through erfc;
     the integral is done by composite Gauss-Legendre quadrature in theta with
-    x = R sin(theta), on panels short enough for both factors to vary smoothly. Any
+    x = R sin(theta), on panels short enough for both factors to vary smoothly, for
+    all the inputs at once (no Python loop over elements). Any
     length unit works if all five inputs share it; metres are the convention. Arrays
     broadcast.
     """
     arrays = _scaled_by_radius(*_encounter_inputs(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m))
-    out = np.empty(arrays[0].shape)
-    flat = [a.ravel() for a in arrays]
-    out_flat = out.reshape(-1)
-    for k in range(out.size):
-        out_flat[k] = _pc_circle_one(*(float(a[k]) for a in flat))
-    return np.clip(out, 0.0, 1.0)[()] if out.ndim else float(np.clip(out, 0.0, 1.0))
+    flat = [np.array(a, dtype=float).ravel() for a in arrays]
+    out = np.clip(_pc_circle_many(*flat), 0.0, 1.0).reshape(arrays[0].shape)
+    return out if out.ndim else float(out)
 
 
 def pc_chan(miss_x_m, miss_y_m, sigma_x_m, sigma_y_m, hard_body_radius_m):
@@ -375,6 +394,72 @@ def closest_approach(sat_a: Satrec, sat_b: Satrec, jd_start: float, fr_start: fl
     return best_t, best_d
 
 
+def _states(sats, which, jd0: float, fr0: float, t_min):
+    """SGP4 positions and velocities of ``sats[which[k]]`` at ``t_min[k]`` minutes, for all k.
+
+    One ``sgp4_array`` call per distinct satellite (not per pair): the refinement's cost
+    grows with the number of objects involved, not with the number of encounters.
+    Failed propagations give NaN.
+    """
+    which = np.asarray(which, dtype=int)
+    r = np.full((len(which), 3), np.nan)
+    v = np.full((len(which), 3), np.nan)
+    order = np.argsort(which, kind="stable")
+    bounds = np.flatnonzero(np.diff(which[order])) + 1
+    for part in np.split(order, bounds):
+        if len(part) == 0:
+            continue
+        fr = fr0 + np.asarray(t_min, dtype=float)[part] / MINUTES_PER_DAY
+        e, rr, vv = sats[which[part[0]]].sgp4_array(np.full(len(part), jd0), fr)
+        good = e == 0
+        r[part[good]] = rr[good]
+        v[part[good]] = vv[good]
+    return r, v
+
+
+def _refine_newton(sats, i, j, jd0, fr0, t_start, lo, hi, iterations=8):
+    """Vectorised closest approach: Newton's method on f(t) = dr . dv = 0 for all pairs at once.
+
+    dr, dv are the exact SGP4 relative position and velocity; f'(t) = |dv|^2 + dr . da,
+    with the relative acceleration da from two-body gravity (close enough for the step;
+    the root itself is exact). Steps are kept within each pair's bracket [lo, hi]; where
+    f' <= 0 (not near a minimum) the step moves a tenth of the bracket downhill. Returns
+    the time (minutes) and distance (km) of the best point seen per pair, edges included.
+    """
+    t = np.clip(t_start, lo, hi)
+    best_t = t.copy()
+    best_d = np.full(len(t), np.inf)
+    n = len(t)
+    live = np.arange(n)
+    for _ in range(iterations + 1):
+        if len(live) == 0:
+            break
+        r, v = _states(sats, np.concatenate([i[live], j[live]]), jd0, fr0, np.concatenate([t[live], t[live]]))
+        dr, dv = r[len(live):] - r[:len(live)], v[len(live):] - v[:len(live)]
+        ra, rb = r[:len(live)], r[len(live):]
+        d = np.linalg.norm(dr, axis=1)
+        better = d < best_d[live]
+        best_d[live[better]] = d[better]
+        best_t[live[better]] = t[live[better]]
+        da = -MU_EARTH_KM3_S2 * (rb / np.linalg.norm(rb, axis=1, keepdims=True) ** 3
+                                 - ra / np.linalg.norm(ra, axis=1, keepdims=True) ** 3)
+        f = np.einsum("ij,ij->i", dr, dv)  # km^2/s
+        fp = np.einsum("ij,ij->i", dv, dv) + np.einsum("ij,ij->i", dr, da)  # km^2/s^2
+        with np.errstate(divide="ignore", invalid="ignore"):
+            step = np.where(fp > 0, -f / fp / 60.0, -np.sign(f) * 0.1 * (hi[live] - lo[live]))
+        step = np.nan_to_num(step, nan=0.0)
+        t_new = np.clip(t[live] + step, lo[live], hi[live])
+        moved = np.abs(t_new - t[live]) > 1e-9  # minutes: 60 microseconds
+        t[live] = t_new
+        live = live[moved]
+    for edge in (lo, hi):  # a minimum at the bracket's edge, as the one-by-one search allows
+        r, v = _states(sats, np.concatenate([i, j]), jd0, fr0, np.concatenate([edge, edge]))
+        d = np.linalg.norm(r[n:] - r[:n], axis=1)
+        better = d < best_d
+        best_d[better], best_t[better] = d[better], edge[better]
+    return best_t, best_d
+
+
 def screen_conjunctions(
     satellites,
     jd_start: float,
@@ -383,7 +468,7 @@ def screen_conjunctions(
     threshold_km: float,
     step_s: float = 60.0,
     substeps: int = 3,
-    refine: bool = True,
+    refine="newton",
 ):
     """Find every close approach closer than ``threshold_km`` in a time window.
 
@@ -391,28 +476,41 @@ def screen_conjunctions(
        block of time (``SatrecArray``).
     2. Between grid points, interpolate positions and velocities with cubic Hermite
        polynomials onto ``substeps`` sub-steps of h = step_s / substeps seconds.
-    3. At the centre of each sub-step, ask a k-d tree (``cKDTree.query_pairs``) for the
-       pairs closer than threshold + v_max h + margin, where v_max is the largest
-       speed in the population (two objects close at most at 2 v_max, for at most h / 2)
-       and the margin covers the curvature of the paths (relative acceleration under
-       2 g for h / 2) and the interpolation error; no pair that comes within the
-       threshold during the sub-step can be missed.
-       The work per step grows as N log N plus the number of close pairs, not as N^2.
-    4. Keep the pairs whose straight-line closest approach within the sub-step is under
-       the threshold plus the curvature margin.
-    5. Refine each surviving pair's time and distance of closest approach with
-       :func:`closest_approach` on the SGP4 separation (``refine=False`` keeps the
-       interpolated estimate), merge repeats of the same encounter, and keep those
-       under the threshold.
+    3. At the midpoint of each grid interval, ask a k-d tree (``cKDTree.query_pairs``)
+       for the pairs closer than threshold + v_max * step + margins, where v_max is the
+       largest speed in the population: two objects close at most at 2 v_max for half
+       the interval, and the margins cover the curvature of the paths (relative
+       acceleration under 2 g) and the interpolation error. No pair that comes within the
+       threshold during the interval can be missed. The work per interval grows as
+       N log N plus the number of close pairs, not as N^2; one tree per interval (not
+       per sub-step) keeps screening within a small factor of the propagation itself.
+    4. Keep the pairs whose straight-line closest approach within the interval, plus the
+       curvature allowance, is under the threshold; for those few, repeat the test on
+       each sub-step (the straight-line closest approach within the sub-step under the
+       threshold plus the curvature margin).
+    5. Merge the candidates of one pair less than a sub-step apart into one encounter
+       and refine its time and distance of closest approach on the SGP4 separation,
+       starting from the candidate with the smallest straight-line distance:
+       ``refine="newton"`` (the default) refines all encounters at once by Newton's
+       method on dr . dv = 0 (:func:`_refine_newton`); ``refine="brent"`` refines them
+       one by one with :func:`closest_approach` (slower, the same answers);
+       ``refine=False`` keeps the interpolated estimate. Encounters under the threshold
+       are kept.
 
     Returns a dict of equal-length arrays, one entry per encounter, sorted by time:
     ``i`` and ``j`` (indices into ``satellites``, i < j), ``tca_min`` (minutes after the
-    start), ``miss_km``, ``speed_km_s`` (relative speed at TCA). Objects that fail to
-    propagate (SGP4 error) are left out at the times they fail.
+    start), ``miss_km``, ``speed_km_s`` (relative speed at TCA), and ``start_min``,
+    ``end_min``: the first and last sub-step in which the pair was a candidate. A pair
+    that stays close for the whole window (docked vehicles, formation flyers) shows as
+    one encounter with ``start_min`` near 0 and ``end_min`` near ``duration_min``.
+    Objects that fail to propagate (SGP4 error) are left out at the times they fail.
     """
     array = _as_satrec_array(satellites)
     if isinstance(satellites, SatrecArray):
         raise ValueError("satellites must be a list of Satrec for screening (refinement needs each record)")
+    if refine not in ("newton", "brent", True, False):
+        raise ValueError(f"refine must be 'newton', 'brent' or False, got {refine!r}")
+    refine = "newton" if refine is True else refine
     sats = [satellites] if isinstance(satellites, Satrec) else list(satellites)
     n_obj = len(sats)
     jd0 = number("jd_start", as_finite("jd_start", jd_start))
@@ -423,19 +521,20 @@ def screen_conjunctions(
     n_sub = int(number("substeps", in_range("substeps", substeps, 1, 1000)))
     if duration > 60.0 * 24.0 * 30.0:
         raise ValueError(f"duration_min must be at most 30 days (43200 min), got {duration}")
-    empty = {k: np.zeros(0, dtype=int if k in ("i", "j") else float) for k in ("i", "j", "tca_min", "miss_km", "speed_km_s")}
+    keys = ("i", "j", "tca_min", "miss_km", "speed_km_s", "start_min", "end_min")
+    empty = {k: np.zeros(0, dtype=int if k in ("i", "j") else float) for k in keys}
     if n_obj < 2:
         return empty
 
     h = step / n_sub  # seconds
     n_steps = int(np.ceil(duration * 60.0 / step - 1e-9))
     node_min = np.minimum(np.arange(n_steps + 1) * step / 60.0, duration)
-    a_max = 2.0 * 398600.4418 / 6478.0**2  # km/s^2: two objects at 100 km altitude
+    a_max = 2.0 * MU_EARTH_KM3_S2 / (R_EARTH_KM + 100.0) ** 2  # km/s^2: two objects at 100 km altitude
     # curvature within half a sub-step, plus the Hermite interpolation error between SGP4
     # nodes (h^4 / 384 times the fourth derivative, omega^4 r < 1.5e-8 km/s^4, for two objects)
     margin = a_max * h * h / 4.0 + 2.0 * 1.5e-8 * step**4 / 384.0 + 1e-3
 
-    cand_i, cand_j, cand_t = [], [], []
+    cand_i, cand_j, cand_t, cand_d = [], [], [], []
     block = 60
     for b0 in range(0, n_steps, block):
         b1 = min(b0 + block, n_steps)
@@ -446,7 +545,6 @@ def screen_conjunctions(
         ok = (err == 0) & np.all(np.isfinite(r), axis=2)
         speeds = np.linalg.norm(np.where(ok[..., None], v, 0.0), axis=2)
         v_max = float(speeds.max()) if ok.any() else 0.0
-        radius = threshold + v_max * h + margin
         for k in range(b1 - b0):
             dt_s = (t_nodes[k + 1] - t_nodes[k]) * 60.0
             if dt_s <= 0:
@@ -458,15 +556,42 @@ def screen_conjunctions(
             r0, v0, r1, v1 = r[idx, k], v[idx, k], r[idx, k + 1], v[idx, k + 1]
             n_here = max(1, int(np.ceil(dt_s / h - 1e-9)))
             h_here = dt_s / n_here
+            # (a) one k-d tree per grid interval, at its midpoint: every pair that can come
+            # within threshold + margin of each other during the interval is inside radius
+            pos, vel = _hermite(r0, v0, r1, v1, 0.5, dt_s)
+            reach = threshold + margin + 1.01 * v_max * dt_s + a_max * dt_s**2 / 8.0 + 1e-3
+            pairs = cKDTree(pos, balanced_tree=False, compact_nodes=False).query_pairs(reach, output_type="ndarray")
+            if len(pairs) == 0:
+                continue
+            # (b) first the distances from the Earth's centre: two objects whose radii stay
+            # farther apart than the threshold cannot meet (radius changes at most by the
+            # radial speed times dt / 2, plus v^2 / r times (dt / 2)^2 / 2 for the curvature),
+            # then the straight-line closest approach within the interval, with room for
+            # the paths' curvature (relative acceleration under a_max, times 1.5 for safety)
+            a, bb = pairs[:, 0], pairs[:, 1]
+            rho = np.sqrt(np.einsum("ij,ij->i", pos, pos))
+            rho_dot = np.abs(np.einsum("ij,ij->i", pos, vel)) / rho
+            slack = threshold + margin + 1.5 * a_max * dt_s**2 / 8.0 + 1e-3
+            bend = 1.5 * v_max**2 / rho.min() * dt_s**2 / 8.0
+            radial = np.abs(rho[bb] - rho[a]) <= slack + (rho_dot[a] + rho_dot[bb]) * 0.5 * dt_s + 2.0 * bend
+            a, bb = a[radial], bb[radial]
+            dp = pos[bb] - pos[a]
+            dv = vel[bb] - vel[a]
+            w2 = np.einsum("ij,ij->i", dv, dv)
+            pd = np.einsum("ij,ij->i", dp, dv)
+            t_star = np.clip(-pd / np.maximum(w2, 1e-30), -0.5 * dt_s, 0.5 * dt_s)
+            d2 = np.einsum("ij,ij->i", dp, dp) + t_star * (2.0 * pd + t_star * w2)
+            near = d2 <= slack**2
+            if not near.any():
+                continue
+            a, bb = a[near], bb[near]
+            # (c) the few survivors: the sub-step test, on their own states only
             for m in range(n_here):
                 s = (m + 0.5) / n_here
-                pos, vel = _hermite(r0, v0, r1, v1, s, dt_s)
-                pairs = cKDTree(pos).query_pairs(radius, output_type="ndarray")
-                if len(pairs) == 0:
-                    continue
-                a, bb = pairs[:, 0], pairs[:, 1]
-                dp = pos[bb] - pos[a]
-                dv = vel[bb] - vel[a]
+                ends = np.concatenate([a, bb])
+                p_s, v_s = _hermite(r0[ends], v0[ends], r1[ends], v1[ends], s, dt_s)
+                dp = p_s[len(a):] - p_s[:len(a)]
+                dv = v_s[len(a):] - v_s[:len(a)]
                 w2 = np.einsum("ij,ij->i", dv, dv)
                 t_star = np.clip(-np.einsum("ij,ij->i", dp, dv) / np.maximum(w2, 1e-30), -0.5 * h_here, 0.5 * h_here)
                 d_star = np.linalg.norm(dp + dv * t_star[:, None], axis=1)
@@ -476,43 +601,47 @@ def screen_conjunctions(
                     cand_i.append(np.minimum(ia, ib))
                     cand_j.append(np.maximum(ia, ib))
                     cand_t.append(t_nodes[k] + (s * dt_s + t_star[keep]) / 60.0)
+                    cand_d.append(d_star[keep])
     if not cand_i:
         return empty
     ci = np.concatenate(cand_i)
     cj = np.concatenate(cand_j)
     ct = np.concatenate(cand_t)
+    cd = np.concatenate(cand_d)
     order = np.lexsort((ct, cj, ci))
-    ci, cj, ct = ci[order], cj[order], ct[order]
+    ci, cj, ct, cd = ci[order], cj[order], ct[order], cd[order]
     # one candidate per encounter: merge repeats of a pair less than a sub-step apart
     new = np.ones(len(ci), dtype=bool)
     new[1:] = (ci[1:] != ci[:-1]) | (cj[1:] != cj[:-1]) | (ct[1:] - ct[:-1] > 1.5 * h / 60.0)
     starts = np.nonzero(new)[0]
     ends = np.append(starts[1:], len(ci))
-    out_i, out_j, out_t, out_d, out_s = [], [], [], [], []
-    for g0, g1 in zip(starts, ends):
-        i, j = int(ci[g0]), int(cj[g0])
-        lo = max(0.0, ct[g0] - h / 60.0)
-        hi = min(duration, ct[g1 - 1] + h / 60.0)
-        if refine:
-            t_ca, d_ca = closest_approach(sats[i], sats[j], jd0, fr0, lo, hi) if hi > lo else (lo, _separation_km(sats[i], sats[j], jd0, fr0, lo))
-        else:
-            t_ca = float(np.mean(ct[g0:g1]))
-            d_ca = _separation_km(sats[i], sats[j], jd0, fr0, t_ca)
-        if d_ca < threshold:
-            fr = fr0 + t_ca / MINUTES_PER_DAY
-            _, _, va = sats[i].sgp4(jd0, fr)
-            _, _, vb = sats[j].sgp4(jd0, fr)
-            out_i.append(i)
-            out_j.append(j)
-            out_t.append(t_ca)
-            out_d.append(d_ca)
-            out_s.append(float(np.linalg.norm(np.subtract(va, vb))))
-    if not out_i:
+    gi, gj = ci[starts], cj[starts]
+    first, last = ct[starts], ct[ends - 1]
+    lo = np.maximum(0.0, first - h / 60.0)
+    hi = np.minimum(duration, last + h / 60.0)
+    # the candidate with the smallest straight-line distance starts each refinement
+    group = np.cumsum(new) - 1
+    by_distance = np.lexsort((cd, group))
+    seed_t = ct[by_distance[np.searchsorted(group[by_distance], np.arange(len(starts)))]]
+    if refine == "newton":
+        t_ca, d_ca = _refine_newton(sats, gi, gj, jd0, fr0, seed_t, lo, np.maximum(hi, lo))
+    else:
+        t_ca, d_ca = np.empty(len(starts)), np.empty(len(starts))
+        for g in range(len(starts)):
+            i, j = int(gi[g]), int(gj[g])
+            if refine == "brent" and hi[g] > lo[g]:
+                t_ca[g], d_ca[g] = closest_approach(sats[i], sats[j], jd0, fr0, lo[g], hi[g])
+            else:
+                t_ca[g] = seed_t[g] if refine is False else lo[g]
+                d_ca[g] = _separation_km(sats[i], sats[j], jd0, fr0, t_ca[g])
+    keep = d_ca < threshold
+    if not keep.any():
         return empty
-    result = {
-        "i": np.array(out_i), "j": np.array(out_j), "tca_min": np.array(out_t),
-        "miss_km": np.array(out_d), "speed_km_s": np.array(out_s),
-    }
+    gi, gj, t_ca, d_ca, first, last = gi[keep], gj[keep], t_ca[keep], d_ca[keep], first[keep], last[keep]
+    _, v = _states(sats, np.concatenate([gi, gj]), jd0, fr0, np.concatenate([t_ca, t_ca]))
+    speed = np.linalg.norm(v[len(gi):] - v[:len(gi)], axis=1)
+    result = {"i": gi.astype(int), "j": gj.astype(int), "tca_min": t_ca, "miss_km": d_ca, "speed_km_s": speed,
+              "start_min": first, "end_min": last}
     # the same encounter found from two neighbouring brackets: keep one
     order = np.lexsort((result["tca_min"], result["j"], result["i"]))
     result = {k: v[order] for k, v in result.items()}

@@ -19,12 +19,7 @@ import numpy as np
 
 from ._checks import as_finite, in_range, positive, scalar
 
-MU_EARTH_KM3_S2 = 398600.4418  # WGS-84 gravitational parameter
-R_EARTH_KM = 6378.137  # WGS-84 equatorial radius
-J2_EARTH = 1.08262668e-3  # WGS-84 second zonal harmonic (EGM96, unnormalised)
-SIDEREAL_DAY_S = 86164.0905  # one rotation of the Earth relative to the stars
-TROPICAL_YEAR_S = 365.2421897 * 86400.0
-TNT_MJ_PER_KG = 4.184  # energy of 1 kg of TNT by convention
+from .constants import J2_EARTH, MU_EARTH_KM3_S2, R_EARTH_KM, SIDEREAL_DAY_S, TNT_MJ_PER_KG, TROPICAL_YEAR_S
 
 # Beyond this distance the Moon and Sun, not the Earth, govern motion (the Earth's Hill
 # sphere is about 1.5 million km), so the two-body formulas here no longer apply.
@@ -178,12 +173,16 @@ def orbital_regime(perigee_km, apogee_km):
     LEO: apogee below 2,000 km. GEO: both within 200 km of 35,786 km. MEO: perigee at or
     above 2,000 km and apogee below the GEO band. HEO: perigee below 2,000 km (or in MEO)
     and apogee above 35,786 km - 200 km, i.e. a highly elliptical orbit such as Molniya.
-    Anything else (for example a circular orbit above GEO) is "other".
+    Anything else (for example a circular orbit above GEO) is "other". The two arguments
+    broadcast like numpy arrays (one perigee against many apogees, a whole catalogue at
+    once); an array in gives an array of names out.
     """
     p = _check_altitude(perigee_km)
     q = _check_altitude(apogee_km)
-    if p.shape != q.shape:
-        raise ValueError(f"perigee_km and apogee_km must have the same shape, got {p.shape} and {q.shape}")
+    try:
+        p, q = np.broadcast_arrays(p, q)
+    except ValueError as exc:
+        raise ValueError(f"perigee_km and apogee_km must broadcast, got shapes {p.shape} and {q.shape}") from exc
     if (p > q).any():
         raise ValueError("perigee_km must not exceed apogee_km")
     geo_low, geo_high = GEO_ALTITUDE_KM - GEO_BAND_KM, GEO_ALTITUDE_KM + GEO_BAND_KM

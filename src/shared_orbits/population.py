@@ -39,8 +39,8 @@ from scipy.integrate import solve_ivp
 from . import atmosphere, breakup
 from ._checks import as_finite, finite_result, in_range, nonnegative, positive, scalar, shape
 
-R_EARTH_KM = 6378.137
-SECONDS_PER_YEAR = 365.25 * 86400.0
+from .constants import R_EARTH_KM, SECONDS_PER_YEAR
+
 SPECIES = ("S", "D", "N")
 
 #: Impact speed (km/s): two objects bound to the Earth meet at under 25 km/s (twice the

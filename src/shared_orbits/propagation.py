@@ -49,13 +49,8 @@ from sgp4.api import WGS72, Satrec, SatrecArray, jday
 
 from ._checks import as_finite, in_range, nonnegative, number, positive, shape
 
-#: WGS-84 semi-major axis (km) and flattening (NIMA TR8350.2, Table 3.1).
-WGS84_A_KM = 6378.137
-WGS84_F = 1.0 / 298.257223563
-WGS84_E2 = WGS84_F * (2.0 - WGS84_F)
-#: Earth's rotation rate (rad/s) used with GMST (Vallado 2013, Eq. 3-40 area).
-EARTH_ROTATION_RAD_S = 7.292115146706979e-5
-MINUTES_PER_DAY = 1440.0
+from .constants import EARTH_ROTATION_RAD_S, MINUTES_PER_DAY, MU_EARTH_WGS72_KM3_S2, R_EARTH_WGS72_KM, WGS84_E2, WGS84_F
+from .constants import R_EARTH_KM as WGS84_A_KM
 
 #: Julian dates (jd + fr) at which SGP4 is run: 1950 to 2100. The catalogue starts in
 #: 1957, the TLE epoch's two-digit year is read as 1957-2056, and SGP4's mean elements
@@ -320,8 +315,8 @@ def satellite_from_elements(
     argp = np.radians(number("arg_perigee_deg", as_finite("arg_perigee_deg", arg_perigee_deg)))
     mean_anom = np.radians(number("mean_anomaly_deg", as_finite("mean_anomaly_deg", mean_anomaly_deg)))
     bstar = number("bstar_per_earth_radius", as_finite("bstar_per_earth_radius", bstar_per_earth_radius))
-    a_km = 6378.135 + alt  # WGS-72 radius, as SGP4 uses
-    n_rad_min = np.sqrt(398600.8 / a_km**3) * 60.0
+    a_km = R_EARTH_WGS72_KM + alt  # WGS-72 radius, as SGP4 uses
+    n_rad_min = np.sqrt(MU_EARTH_WGS72_KM3_S2 / a_km**3) * 60.0
     sat = Satrec()
     sat.sgp4init(WGS72, "i", int(satnum) % 100000, epoch_jd - 2433281.5, bstar, 0.0, 0.0,
                  ecc, argp, inc, mean_anom, n_rad_min, raan)
@@ -410,17 +405,18 @@ def propagate_teme(satellites, jd, fr):
 
     Returns
     -------
+    error : (N, T) SGP4 error codes (0 = success; meanings in :data:`SGP4_ERRORS`)
     r_teme_km : (N, T, 3) positions in the TEME frame, km
     v_teme_km_s : (N, T, 3) velocities in the TEME frame, km/s
-    error : (N, T) SGP4 error codes (0 = success; meanings in :data:`SGP4_ERRORS`)
+
+    in the order of ``sgp4``'s own ``SatrecArray.sgp4``: ``e, r, v = propagate_teme(...)``.
 
     SGP4 is the model of Hoots and Roehrich (1980) as revised by Vallado et al. (2006);
     the work is done by ``SatrecArray.sgp4`` from the ``sgp4`` package in compiled code.
     """
     array = _as_satrec_array(satellites)
     jd, fr = _time_arrays(jd, fr)
-    error, r_teme_km, v_teme_km_s = array.sgp4(jd, fr)
-    return r_teme_km, v_teme_km_s, error
+    return array.sgp4(jd, fr)
 
 
 def minutes_since_epoch_grid(satellite: Satrec, minutes):
@@ -534,7 +530,7 @@ def ground_track(satellites, jd, fr):
     with :func:`ecef_to_geodetic`. Times where SGP4 reports an error are NaN.
     """
     jd, fr = _time_arrays(jd, fr)
-    r, v, err = propagate_teme(satellites, jd, fr)
+    err, r, v = propagate_teme(satellites, jd, fr)
     bad = err != 0
     r = np.where(bad[..., None], 0.0, r)
     r_ecef, _ = teme_to_ecef(r, np.zeros_like(r), jd, fr)

@@ -18,9 +18,7 @@ import numpy as np
 
 from ._checks import in_range, nonnegative, positive, scalar
 
-MU_EARTH_KM3_S2 = 398600.4418
-R_EARTH_KM = 6378.137
-SIDEREAL_DAY_S = 86164.0905
+from .constants import MU_EARTH_KM3_S2, R_EARTH_KM, SIDEREAL_DAY_S
 
 #: Altitude of the sensor (km): above the ground (the geometry holds at any height, which
 #: gives the flat-Earth limit at low ones) and within the Earth's sphere of influence
