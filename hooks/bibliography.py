@@ -67,6 +67,7 @@ CSL_FIELDS = {  # BibTeX field -> CSL-JSON variable
 
 def _text(value: str) -> str:
     """BibTeX braces (kept only to protect capitals) are not part of the text."""
+    value = value.replace("``", "“").replace("''", "”")   # TeX quotation marks
     return value.replace("{", "").replace("}", "").replace("--", "–").strip()
 
 
@@ -185,7 +186,9 @@ def reference_list(bib: Bibliography, keys: list[str], anchor: str = "ref-") -> 
         note = fields.get("kindnote", KINDS.get(kind, ""))
         rows.append(f'<li id="{anchor}{key}" value="{number}">{_linked(text)} '
                     f'<span class="source-kind" title="{html.escape(_text(note))}">{kind}</span></li>')
-    return '<ol class="references">\n' + "\n".join(rows) + "\n</ol>"
+    # data-search-exclude: the lists would make a third of the search index, which every
+    # reader who searches downloads; the text that cites a source is indexed anyway.
+    return '<ol class="references" data-search-exclude>\n' + "\n".join(rows) + "\n</ol>"
 
 
 def render_citations(markdown: str, bib: Bibliography, page: str) -> tuple[str, list[str]]:
