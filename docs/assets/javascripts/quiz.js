@@ -1,0 +1,104 @@
+/* Shared Orbits: self-check questions ("Check your understanding").
+   Each question is a <form class="quiz"> written at build time by hooks/quiz.py. On Check,
+   this script shows the feedback the page already holds (hidden until then) in the
+   question's live region. Nothing is sent anywhere and nothing is stored. */
+(function () {
+  "use strict";
+
+  function feedbackFor(form, key) {
+    return form.querySelector('.quiz__fb[data-for="' + key + '"]');
+  }
+
+  function show(form, right, message, blocks) {
+    var result = form.querySelector(".quiz__result");
+    result.textContent = "";
+    result.classList.remove("quiz__result--right", "quiz__result--wrong");
+    if (right !== null) {
+      result.classList.add(right ? "quiz__result--right" : "quiz__result--wrong");
+    }
+    var verdict = document.createElement("p");
+    verdict.className = "quiz__verdict";
+    verdict.textContent = message;
+    result.appendChild(verdict);
+    blocks.forEach(function (block) {
+      var copy = document.createElement("div");
+      copy.className = "quiz__feedback";
+      Array.prototype.forEach.call(block.childNodes, function (node) {
+        copy.appendChild(node.cloneNode(true));
+      });
+      result.appendChild(copy);
+    });
+  }
+
+  /* "92.7", "92,7", "1,234.5", "1 234", "−3" (minus sign) all read as numbers. */
+  function readNumber(text) {
+    var t = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace(/\u2212/g, "-");
+    if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) {
+      t = t.replace(/,/g, "");
+    } else if (/^-?\d*,\d+$/.test(t)) {
+      t = t.replace(",", ".");
+    }
+    if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(t)) {
+      return NaN;
+    }
+    return parseFloat(t);
+  }
+
+  function checkChoice(form) {
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[type=radio], input[type=checkbox]"));
+    var chosen = inputs.filter(function (i) { return i.checked; });
+    if (!chosen.length) {
+      show(form, null, form.dataset.empty, []);
+      return;
+    }
+    var wrongChosen = chosen.some(function (i) { return !i.hasAttribute("data-correct"); });
+    var missed = inputs.some(function (i) { return i.hasAttribute("data-correct") && !i.checked; });
+    var right = !wrongChosen && !missed;
+    var message = right ? form.dataset.right : form.dataset.wrong;
+    if (!right && !wrongChosen && missed) {
+      message += " " + form.dataset.missing;
+    }
+    show(form, right, message, chosen.map(function (i) { return feedbackFor(form, i.id); }).filter(Boolean));
+  }
+
+  function checkNumber(form) {
+    var value = readNumber(form.querySelector("input[type=text]").value);
+    if (isNaN(value)) {
+      show(form, null, form.dataset.nan, []);
+      return;
+    }
+    var answer = parseFloat(form.dataset.answer);
+    var tolerance = parseFloat(form.dataset.tolerance);
+    var slack = 1e-9 * Math.max(1, Math.abs(answer));
+    if (Math.abs(value - answer) <= tolerance + slack) {
+      show(form, true, form.dataset.right, [feedbackFor(form, "correct")]);
+      return;
+    }
+    var errors = Array.prototype.slice.call(form.querySelectorAll('.quiz__fb[data-for="error"]'));
+    var known = errors.filter(function (e) {
+      return Math.abs(value - parseFloat(e.dataset.value)) <= tolerance + slack;
+    })[0];
+    show(form, false, form.dataset.wrong, [known || feedbackFor(form, "incorrect")]);
+  }
+
+  function setUp(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (form.dataset.kind === "numeric") {
+        checkNumber(form);
+      } else {
+        checkChoice(form);
+      }
+    });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("form.quiz"), setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
