@@ -348,12 +348,12 @@ def render_web(q: Question, s: dict) -> str:
     data = f' data-answer="{_fmt(q.answer)}" data-tolerance="{_fmt(q.tolerance)}"' if q.kind == "numeric" else ""
     out = [f'<form class="quiz" id="{a}" data-kind="{q.kind}"{data} data-right="{_attr(s["right"])}" '
            f'data-wrong="{_attr(s["wrong"])}" data-empty="{_attr(s["empty"])}" data-nan="{_attr(s["nan"])}" '
-           f'data-missing="{_attr(s["missing"])}" data-search-exclude markdown="1">', ""]
+           f'data-missing="{_attr(s["missing"])}" data-search-exclude markdown="1">', "",
+           f'<p class="quiz__label">{_attr(s["label"])} {q.number}</p>', ""]
     if intro:
         out += ['<div class="quiz__intro" markdown="1">', "", *[p + "\n" for p in intro], "</div>", ""]
     out += ['<fieldset markdown="1">', "",
-            f'<legend markdown="span"><span class="quiz__label">{_attr(s["label"])} {q.number}</span> '
-            f'{ask} <span class="quiz__hint">({_attr(s[q.kind])})</span></legend>', ""]
+            f'<legend markdown="span">{ask} <span class="quiz__hint">({_attr(s[q.kind])})</span></legend>', ""]
     if q.kind in ("single", "multiple"):
         kind = "radio" if q.kind == "single" else "checkbox"
         out += ['<div class="quiz__options" markdown="1">', ""]

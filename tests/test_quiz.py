@@ -273,7 +273,7 @@ def page_questions(site: Path, page: str) -> list[dict]:
         for formula in form.find_all("math"):
             formula.decompose()
         legend = form.find("legend")
-        label = legend.select_one(".quiz__label").extract()
+        label = form.select_one(".quiz__label")
         legend.select_one(".quiz__hint").extract()
         intro = form.select_one(".quiz__intro")
         question = (_text(intro) + " " if intro else "") + _text(legend)
