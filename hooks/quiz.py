@@ -70,6 +70,7 @@ REQUIRED = {
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 # The words the reader sees around the questions, by the site's language (theme.language).
+# The feedback's own words ("Correct.", "Not quite.") are in assets/javascripts/quiz.js.
 STRINGS = {
     "en": {
         "label": "Check your understanding",
@@ -79,11 +80,6 @@ STRINGS = {
         "numeric": "enter a number",
         "answer": "Your answer",
         "check": "Check",
-        "right": "Correct.",
-        "wrong": "Not quite.",
-        "empty": "Choose an answer first.",
-        "nan": "Enter a number, such as 92.7.",
-        "missing": "At least one right option is not chosen yet.",
         "key": "Answers to the self-check questions",
         "accept": "accept {lo} to {hi}",
         "blank": "Answer: ____________",
@@ -346,9 +342,7 @@ def render_web(q: Question, s: dict) -> str:
     intro, ask = paras[:-1], paras[-1]
     a = q.anchor
     data = f' data-answer="{_fmt(q.answer)}" data-tolerance="{_fmt(q.tolerance)}"' if q.kind == "numeric" else ""
-    out = [f'<form class="quiz" id="{a}" data-kind="{q.kind}"{data} data-right="{_attr(s["right"])}" '
-           f'data-wrong="{_attr(s["wrong"])}" data-empty="{_attr(s["empty"])}" data-nan="{_attr(s["nan"])}" '
-           f'data-missing="{_attr(s["missing"])}" data-search-exclude markdown="1">', "",
+    out = [f'<form class="quiz" id="{a}" data-kind="{q.kind}"{data} data-search-exclude markdown="1">', "",
            f'<p class="quiz__label">{_attr(s["label"])} {q.number}</p>', ""]
     if intro:
         out += ['<div class="quiz__intro" markdown="1">', "", *[p + "\n" for p in intro], "</div>", ""]
@@ -360,9 +354,8 @@ def render_web(q: Question, s: dict) -> str:
         for i, o in enumerate(q.options):
             oid = f"{a}-{LETTERS[i].lower()}"
             mark = " data-correct" if o.correct else ""
-            out += [f'<div class="quiz__option" markdown="1">', "",
-                    f'<input type="{kind}" id="{oid}" name="{a}" value="{LETTERS[i].lower()}"{mark}>'
-                    f'<label for="{oid}">{_one_line(o.text)}</label>', "", "</div>", ""]
+            out += [f'<input type="{kind}" id="{oid}" name="{a}" value="{LETTERS[i].lower()}"{mark}>'
+                    f'<label for="{oid}">{_one_line(o.text)}</label>', ""]
         out += ["</div>", ""]
         for i, o in enumerate(q.options):
             out += [f'<div class="quiz__fb" hidden data-for="{a}-{LETTERS[i].lower()}" markdown="1">', "",

@@ -5,6 +5,18 @@
 (function () {
   "use strict";
 
+  /* The words of the feedback, by the page's language (<html lang>). */
+  var WORDS = {
+    en: {
+      right: "Correct.",
+      wrong: "Not quite.",
+      empty: "Choose an answer first.",
+      nan: "Enter a number, such as 92.7.",
+      missing: "At least one right option is not chosen yet."
+    }
+  };
+  var words = WORDS[(document.documentElement.lang || "en").slice(0, 2)] || WORDS.en;
+
   function feedbackFor(form, key) {
     return form.querySelector('.quiz__fb[data-for="' + key + '"]');
   }
@@ -48,15 +60,15 @@
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[type=radio], input[type=checkbox]"));
     var chosen = inputs.filter(function (i) { return i.checked; });
     if (!chosen.length) {
-      show(form, null, form.dataset.empty, []);
+      show(form, null, words.empty, []);
       return;
     }
     var wrongChosen = chosen.some(function (i) { return !i.hasAttribute("data-correct"); });
     var missed = inputs.some(function (i) { return i.hasAttribute("data-correct") && !i.checked; });
     var right = !wrongChosen && !missed;
-    var message = right ? form.dataset.right : form.dataset.wrong;
+    var message = right ? words.right : words.wrong;
     if (!right && !wrongChosen && missed) {
-      message += " " + form.dataset.missing;
+      message += " " + words.missing;
     }
     show(form, right, message, chosen.map(function (i) { return feedbackFor(form, i.id); }).filter(Boolean));
   }
@@ -64,21 +76,21 @@
   function checkNumber(form) {
     var value = readNumber(form.querySelector("input[type=text]").value);
     if (isNaN(value)) {
-      show(form, null, form.dataset.nan, []);
+      show(form, null, words.nan, []);
       return;
     }
     var answer = parseFloat(form.dataset.answer);
     var tolerance = parseFloat(form.dataset.tolerance);
     var slack = 1e-9 * Math.max(1, Math.abs(answer));
     if (Math.abs(value - answer) <= tolerance + slack) {
-      show(form, true, form.dataset.right, [feedbackFor(form, "correct")]);
+      show(form, true, words.right, [feedbackFor(form, "correct")]);
       return;
     }
     var errors = Array.prototype.slice.call(form.querySelectorAll('.quiz__fb[data-for="error"]'));
     var known = errors.filter(function (e) {
       return Math.abs(value - parseFloat(e.dataset.value)) <= tolerance + slack;
     })[0];
-    show(form, false, form.dataset.wrong, [known || feedbackFor(form, "incorrect")]);
+    show(form, false, words.wrong, [known || feedbackFor(form, "incorrect")]);
   }
 
   function setUp(form) {
