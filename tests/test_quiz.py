@@ -156,6 +156,19 @@ def _worked_examples(text: str) -> dict[str, str]:
     return out
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2} - {"the", "and", "for", "from", "with"}
+
+
+def _named_example(examples: dict[str, str], name: str) -> str | None:
+    """The worked example that ``name`` ("ISS period") means: the one sharing most of its
+    words, in its title first, then in its text."""
+    wanted = _words(name)
+    scored = [(len(wanted & _words(title)), len(wanted & _words(body)), body) for title, body in examples.items()]
+    best = max(scored, default=None, key=lambda s: s[:2])
+    return best[2] if best and (best[0] or best[1]) else None
+
+
 def _numbers(text: str) -> list[float]:
     text = re.sub(r"(?<=\d)(\\,|,|\u202f|\u2009| )(?=\d{3}\b)", "", text)
     return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
@@ -178,8 +191,7 @@ def question_problems(q, text: str, n_objectives: int) -> list[str]:
             problems.append(f"{where}: a numeric question needs tolerance, unit and both feedbacks")
         if q.source and q.source.lower().startswith("worked example"):
             title = q.source.split(",", 1)[1].strip().lower() if "," in q.source else ""
-            examples = _worked_examples(text)
-            body = next((b for t, b in examples.items() if title and (t.startswith(title) or title in t)), None)
+            body = _named_example(_worked_examples(text), title)
             if body is None:
                 problems.append(f"{where}: source {q.source!r} names no worked example of the page")
             elif not any(abs(x - q.answer) <= q.tolerance for x in _numbers(body)):
@@ -197,6 +209,8 @@ def test_question_problems_catches_an_answer_that_its_worked_example_does_not_gi
     assert "not among the values" in " ".join(question_problems(numeric, text, 3))
     numeric.source = "worked example, no such example"
     assert "names no worked example" in " ".join(question_problems(numeric, text, 3))
+    examples = {"the period of the international space station": "T = 92.7 min", "a transfer": "3.9 km/s"}
+    assert _named_example(examples, "ISS period") == "T = 92.7 min"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
