@@ -200,26 +200,3 @@ def test_questions_work_under_the_content_security_policy(browser, quiz_url):
     ours = [e for e in page.errors if "quiz" in e.lower()]
     assert not ours, ours
     context.close()
-
-
-def test_the_pdf_prints_the_questions_and_the_key(tmp_path):
-    """The print edition through hooks/pdf.py's own printing: the chapter's questions with
-    lettered options in place, the key after them, no feedback before the key."""
-    import importlib.util
-
-    from pypdf import PdfReader
-
-    spec = importlib.util.spec_from_file_location("book_pdf", quizsite.ROOT / "hooks" / "pdf.py")
-    pdf = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pdf)
-    site = quizsite.build(tmp_path, print_edition=True)
-    pdf.print_pdf(site, tmp_path / "book.pdf")
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(tmp_path / "book.pdf").pages)
-    key = text.index("Answers to the self-check questions")
-    for question in ("Check your understanding 1", "What is a conjunction?", "Check your understanding 2",
-                     "Answer: ____________ min", "Check your understanding 3", "Try it yourself 1"):
-        assert question.lower() in text.lower(), question  # the labels are set in capitals
-    assert text.lower().index("check your understanding 3") < key
-    assert "Right. It is a prediction" in text[key:] and "Right. It is a prediction" not in text[:key]
-    assert "1. B: A predicted close approach between two objects." in text[key:]
-
