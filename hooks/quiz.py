@@ -40,7 +40,6 @@ import io
 import os
 import posixpath
 import re
-import textwrap
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
