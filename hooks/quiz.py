@@ -391,6 +391,11 @@ def render_print(q: Question, s: dict) -> str:
     return "\n".join(out)
 
 
+def _sentence(text: str) -> str:
+    text = _one_line(text)
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def answer_key(questions: list[Question], s: dict) -> str:
     """The page's answer key, for the print edition."""
     out = [f'## {s["key"]} {{ #self-check-answers }}', "", '<div class="quiz-key" markdown="1">', ""]
@@ -404,7 +409,7 @@ def answer_key(questions: list[Question], s: dict) -> str:
             right = [(LETTERS[i], o) for i, o in enumerate(q.options) if o.correct]
             if q.kind == "single":
                 letter, o = right[0]
-                out.append(f"**{q.number}.** {letter}: {_one_line(o.text)}. {_one_line(o.feedback)}")
+                out.append(f"**{q.number}.** {letter}: {_sentence(o.text)} {_one_line(o.feedback)}")
             else:
                 parts = " ".join(f"{letter}: {_one_line(o.feedback)}" for letter, o in right)
                 out.append(f"**{q.number}.** {', '.join(l for l, _ in right)}. {parts}")
@@ -461,13 +466,10 @@ class Exporter:
         if not self.site_url:
             return text
         path, _, anchor = target.partition("#")
-        if path:
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-            if path.endswith(".md"):
-                path = path[:-3]
-                path = path[:-5] if path.endswith("index") else path + "/"
-        else:
-            path = page[:-3] + "/"
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+        if path.endswith(".md"):
+            path = path[:-3]
+            path = path[:-5] if path == "index" or path.endswith("/index") else path + "/"
         return f"[{text}]({self.site_url}{path.lstrip('/')}{'#' + anchor if anchor else ''})"
 
     def html(self, text: str, page: str, inline: bool = False) -> str:

@@ -170,7 +170,7 @@ def test_a_partly_right_multiple_answer_says_what_is_missing(browser, quiz_url):
     context.close()
 
 
-def test_questions_pass_axe_in_both_colour_schemes(browser, quiz_url):
+def test_questions_and_the_question_bank_page_pass_axe_in_both_colour_schemes(browser, quiz_url):
     from axe_playwright_python.sync_playwright import Axe
 
     context, page = _open(browser, quiz_url)
@@ -187,6 +187,11 @@ def test_questions_pass_axe_in_both_colour_schemes(browser, quiz_url):
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         page.wait_for_timeout(400)
         problems += [f"[{scheme}] {p}" for p in _serious(axe.run(page, context={"include": [[".quiz"]]}).response)]
+    page.goto(quiz_url + "/instructors/question-bank/", wait_until="load")
+    for scheme in ("default", "slate"):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        page.wait_for_timeout(400)
+        problems += [f"question-bank [{scheme}] {p}" for p in _serious(axe.run(page).response)]
     assert not problems, "\n".join(problems)
     context.close()
 
