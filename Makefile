@@ -1,6 +1,6 @@
 # Shared Orbits: build, serve and test the book.
 #   make serve   install (first time), build with the labs executed, serve at http://127.0.0.1:8000
-#   make build   write the static site to site/
+#   make build   write the static site to site/ (the Chinese edition to site/zh/)
 #   make test    the whole test suite
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install serve build pdf edition test test-fast bench tidy lock clean
+.PHONY: install serve serve-zh build pdf edition test test-fast bench tidy lock clean
 
 install: $(STAMP)
 
@@ -23,8 +23,13 @@ $(STAMP): requirements.lock pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# The Chinese edition on its own, with live reload (the full site with both is `make build`).
+serve-zh: $(STAMP)
+	$(BIN)/mkdocs serve -f mkdocs.zh.yml --dev-addr 127.0.0.1:8001
+
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict -f mkdocs.zh.yml -d site/zh
 	$(BIN)/python hooks/pdf.py site
 
 pdf: build

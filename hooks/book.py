@@ -3,8 +3,8 @@
 - Math: ``$...$`` and ``$$...$$`` (pymdownx.arithmatex, generic mode) become MathML at build
   time, so pages need no math script or web font from anywhere.
 - Glossary: every link to a glossary entry gets the entry's first paragraph as its tooltip.
-- Back matter built from the chapters' own Markdown: the acronym table (from
-  ``includes/abbreviations.md``) and the bibliography (from each chapter's References).
+- Back matter built from the book's own files: the acronym table (from
+  ``includes/abbreviations.md``). The bibliography is hooks/bibliography.py's.
 """
 
 from __future__ import annotations
@@ -24,8 +24,16 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
-GLOSSARY = DOCS / "reference" / "glossary.md"
 CITE_CHAPTER = ROOT / "includes" / "cite-chapter.md"
+# The edition being built: its pages (docs/ or zh/) and language (mkdocs.yml or mkdocs.zh.yml).
+_EDITION = {"docs": DOCS, "lang": "en"}
+
+
+def _localized(path: Path) -> Path:
+    """An include in the edition's language (``x.zh.md``) where there is one."""
+    lang = _EDITION["lang"]
+    candidate = path.with_name(f"{path.stem}.{lang}{path.suffix}")
+    return candidate if lang != "en" and candidate.exists() else path
 
 INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
 BLOCK_MATH = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
@@ -69,6 +77,8 @@ _CURRENT_PAGE = ["a page"]
 
 
 def on_config(config):
+    _EDITION["docs"] = Path(config.docs_dir)
+    _EDITION["lang"] = config.theme["language"]
     config.markdown_extensions.append(MathMLExtension())
     return config
 
@@ -82,8 +92,8 @@ def _plain(markdown: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _glossary_cached(mtime: float) -> dict[str, str]:
-    text = GLOSSARY.read_text(encoding="utf-8")
+def _glossary_cached(path: Path, mtime: float) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
     entries = {}
     matches = list(GLOSSARY_ENTRY.finditer(text))
     for i, m in enumerate(matches):
@@ -95,7 +105,8 @@ def _glossary_cached(mtime: float) -> dict[str, str]:
 
 def glossary() -> dict[str, str]:
     """Glossary id -> first paragraph of its definition, as plain text."""
-    return _glossary_cached(GLOSSARY.stat().st_mtime) if GLOSSARY.exists() else {}
+    path = _EDITION["docs"] / "reference" / "glossary.md"
+    return _glossary_cached(path, path.stat().st_mtime) if path.exists() else {}
 
 
 def add_glossary_tooltips(page_html: str) -> str:
@@ -140,31 +151,11 @@ def glossary_as_definition_list(markdown: str) -> str:
 # --- back matter built from the chapters --------------------------------------------------
 
 def acronym_table() -> str:
-    rows = sorted(set(ABBREVIATION.findall(ABBREVIATIONS.read_text(encoding="utf-8"))),
+    rows = sorted(set(ABBREVIATION.findall(_localized(ABBREVIATIONS).read_text(encoding="utf-8"))),
                   key=lambda r: r[0].lower())
     lines = ["| acronym | meaning |", "| --- | --- |"]
     lines += [f"| {a} | {m.strip()} |" for a, m in rows]
     return "\n".join(lines)
-
-
-def _references(markdown: str) -> str:
-    m = re.search(r"^## (?:References|Further reading and references)\s*$(.*?)(?=^## |\Z)",
-                  markdown, re.S | re.M)
-    return m.group(1).strip() if m else ""
-
-
-def bibliography(nav_files: list) -> str:
-    """Each chapter's References section, under the chapter's title, in reading order."""
-    out = []
-    for file in nav_files:
-        if not file.src_uri.startswith(CHAPTER_PARTS):
-            continue
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        refs = _references(text)
-        title = re.search(r"^# (.+)$", text, re.M)
-        if refs and title:
-            out.append(f"## {title.group(1).strip()}\n\n[Read the chapter](../{file.src_uri})\n\n{refs}")
-    return "\n\n".join(out)
 
 
 def last_updated(path: str) -> str:
@@ -180,23 +171,15 @@ def last_updated(path: str) -> str:
 def cite_chapter(markdown: str, page, config) -> str:
     """The "Cite this chapter" block (text in includes/cite-chapter.md) for a chapter page."""
     title = re.search(r"^# (.+)$", markdown, re.M)
-    if not title or not CITE_CHAPTER.exists():
+    template_file = _localized(CITE_CHAPTER)
+    if not title or not template_file.exists():
         return ""
     updated = last_updated(page.file.abs_src_path)
     url = page.canonical_url or page.url
-    template = CITE_CHAPTER.read_text(encoding="utf-8")
+    template = template_file.read_text(encoding="utf-8")
     return template.format(title=title.group(1).strip(), updated=updated, year=updated[:4],
                            edition=config.extra.get("edition", ""), url=url,
                            key=re.sub(r"[^a-z0-9]+", "_", page.file.src_uri.removesuffix(".md").lower()))
-
-
-_NAV_FILES: list = []
-
-
-def on_nav(nav, config, files):
-    _NAV_FILES.clear()
-    _NAV_FILES.extend(p.file for p in nav.pages)
-    return nav
 
 
 def _source_of(page) -> str | None:
@@ -212,12 +195,10 @@ def on_page_markdown(markdown, page, config, files):
     source = _source_of(page)
     if source:  # Material shows it at the foot of the page, with its own "last update" label
         page.meta["revision_date"] = last_updated(source)
-    if page.file.src_uri == "reference/glossary.md":
+    if page.file.src_uri == "reference/glossary.md":  # in either edition
         markdown = glossary_as_definition_list(markdown)
     if "<!-- acronyms -->" in markdown:
         markdown = markdown.replace("<!-- acronyms -->", acronym_table())
-    if "<!-- bibliography -->" in markdown:
-        markdown = markdown.replace("<!-- bibliography -->", bibliography(_NAV_FILES))
     if page.file.src_uri.startswith(CHAPTER_PARTS):
         markdown = markdown.rstrip() + "\n" + cite_chapter(markdown, page, config)
     return markdown

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def run_build(dest: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+def run_build(dest: Path, env_extra: dict | None = None, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env_extra or {})}
-    return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(dest)], cwd=ROOT, env=env,
+    return subprocess.run([*MKDOCS, "build", "--strict", "-f", config, "-d", str(dest)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=900)
 
 
@@ -37,6 +37,9 @@ def built_site(tmp_path_factory) -> Path:
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed after {elapsed:.0f} s:\n{result.stderr[-4000:]}")
+    zh = run_build(dest / "zh", config="mkdocs.zh.yml")   # the Chinese edition, as `make build` does
+    if zh.returncode != 0:
+        pytest.fail(f"the Chinese edition's build failed:\n{zh.stderr[-4000:]}")
     print(f"\nsite built in {elapsed:.1f} s")
     pdf = subprocess.run([sys.executable, str(ROOT / "hooks" / "pdf.py"), str(dest)], cwd=ROOT,
                          capture_output=True, text=True, timeout=900)

@@ -85,9 +85,11 @@ def test_chapter_follows_the_skeleton(chapter):
     terms = section(text, "Key terms")
     if not re.search(r"\(\.\./reference/glossary\.md#[a-z0-9-]+\)", terms):
         problems.append("key terms do not link to the glossary")
-    refs = section(text, "References") or section(text, "Further reading and references")
-    if len(re.findall(r"^\s*\d+\. ", refs, re.M)) < 5:
-        problems.append("fewer than 5 numbered references")
+    if "<!-- references -->" not in section(text, "References"):
+        problems.append("the References section does not hold the generated list (<!-- references -->)")
+    cited = set(re.findall(r"@([a-z0-9-]+)", " ".join(re.findall(r"\[@[^\]]+\]", text))))
+    if len(cited) < 5:
+        problems.append(f"cites {len(cited)} sources by key, expected at least 5")
     assert not problems, f"{chapter}: " + "; ".join(problems)
 
 
