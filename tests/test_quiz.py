@@ -174,6 +174,47 @@ def _numbers(text: str) -> list[float]:
     return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
 
 
+def _evaluate(expression: str) -> float | None:
+    """The value of a sum written with numbers, + - * / ^ and brackets; None for anything else."""
+    import ast
+    import operator
+
+    ops = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+           ast.Pow: operator.pow, ast.USub: operator.neg, ast.UAdd: operator.pos}
+
+    def walk(node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.BinOp) and type(node.op) in ops:
+            return ops[type(node.op)](walk(node.left), walk(node.right))
+        if isinstance(node, ast.UnaryOp) and type(node.op) in ops:
+            return ops[type(node.op)](walk(node.operand))
+        raise ValueError(node)
+
+    try:
+        return walk(ast.parse(expression, mode="eval").body)
+    except (SyntaxError, ValueError, ZeroDivisionError, TypeError, OverflowError):
+        return None
+
+
+def recomputed(working: str) -> list[float]:
+    """Recompute the sums in a feedback's working ("1 km + 4 days × 3 km/day = 13 km",
+    "T = 1440 / 15.50 ≈ 92.9"): units and words dropped, each side of = or ≈ that is a sum
+    with an operator evaluated."""
+    text = working.replace("$", " ").replace("×", "*").replace("÷", "/").replace("−", "-").replace("\\times", "*")
+    text = text.replace("\\,", "").replace("^", "**")
+    text = re.sub(r"(?<=\d)[,\u202f\u2009 ](?=\d{3}\b)", "", text)
+    text = re.sub(r"[A-Za-z]+(?:/[A-Za-z]+)*\b", " ", text)  # units and words, with km/day as one unit
+    values = []
+    for side in re.split(r"=|≈|~|,|;|:|\. ", text):
+        side = side.strip(" .")
+        if re.search(r"\d\s*[-+*/]+\s*[\d(]", side) and re.fullmatch(r"[\d\s.+\-*/()]+", side):
+            value = _evaluate(side)
+            if value is not None:
+                values.append(value)
+    return values
+
+
 def question_problems(q, text: str, n_objectives: int) -> list[str]:
     """What a reader or an instructor would find wrong with a question (beyond what the parser refuses)."""
     problems = []
@@ -194,9 +235,10 @@ def question_problems(q, text: str, n_objectives: int) -> list[str]:
             body = _named_example(_worked_examples(text), title)
             if body is None:
                 problems.append(f"{where}: source {q.source!r} names no worked example of the page")
-            elif not any(abs(x - q.answer) <= q.tolerance for x in _numbers(body)):
-                problems.append(f"{where}: the answer {q.answer:g} is not among the values of the worked example "
-                                f"{title!r} (within {q.tolerance:g})")
+            elif not (any(abs(x - q.answer) <= q.tolerance for x in _numbers(body))
+                      or any(abs(x - q.answer) <= q.tolerance for x in recomputed(q.correct_feedback))):
+                problems.append(f"{where}: the answer {q.answer:g} is neither among the values of the worked example "
+                                f"{title!r} nor recomputed from the working in its feedback (within {q.tolerance:g})")
     return problems
 
 
@@ -206,9 +248,13 @@ def test_question_problems_catches_an_answer_that_its_worked_example_does_not_gi
     assert not [p for q in questions for p in question_problems(q, text, 3)]
     numeric = questions[1]
     numeric.answer = 95.0
-    assert "not among the values" in " ".join(question_problems(numeric, text, 3))
+    assert "neither among the values" in " ".join(question_problems(numeric, text, 3))
     numeric.source = "worked example, no such example"
     assert "names no worked example" in " ".join(question_problems(numeric, text, 3))
+    numeric.correct_feedback = "Right. T = 2 × 47.5 min ≈ 95.0 minutes."
+    numeric.source = "worked example, a period"
+    assert not question_problems(numeric, text, 3), "an answer recomputed from the working in its feedback"
+    assert sorted(recomputed("1 km + 4 days × 3 km/day = 13 km; T = 1440 / 15.50 ≈ 92.9 min")) == [13, 1440 / 15.5]
     examples = {"the period of the international space station": "T = 92.7 min", "a transfer": "3.9 km/s"}
     assert _named_example(examples, "ISS period") == "T = 92.7 min"
 
