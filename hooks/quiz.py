@@ -336,42 +336,38 @@ def unit_suffix(unit: str | None, style: str = "()") -> str:
 
 
 def render_web(q: Question, s: dict) -> str:
-    """The question as Markdown with raw HTML (md_in_html), for the site."""
+    """The question as Markdown with raw HTML (md_in_html), for the site. The markup is kept
+    lean (pages have a weight budget): each input sits in its label, and the feedback
+    paragraphs follow in the order of the options (numeric: right, wrong, then the common
+    errors, each with its value)."""
     paras = _paragraphs(q.question)
     intro, ask = paras[:-1], paras[-1]
     a = q.anchor
     data = f' data-answer="{_fmt(q.answer)}" data-tolerance="{_fmt(q.tolerance)}"' if q.kind == "numeric" else ""
     out = [f'<form class="quiz" id="{a}" data-kind="{q.kind}"{data} data-search-exclude markdown="1">', "",
            f'<p class="quiz__label">{_attr(s["label"])} {q.number}</p>', ""]
-    if intro:
-        out += ['<div class="quiz__intro" markdown="1">', "", *[p + "\n" for p in intro], "</div>", ""]
+    out += [p + "\n" for p in intro]
     out += ['<fieldset markdown="1">', "",
-            f'<legend markdown="span">{ask} <span class="quiz__hint">({_attr(s[q.kind])})</span></legend>', ""]
+            f'<legend markdown="span">{ask} <small>({_attr(s[q.kind])})</small></legend>', ""]
     if q.kind in ("single", "multiple"):
         kind = "radio" if q.kind == "single" else "checkbox"
         out += ['<div class="quiz__options" markdown="1">', ""]
-        for i, o in enumerate(q.options):
-            oid = f"{a}-{LETTERS[i].lower()}"
+        for o in q.options:
             mark = " data-correct" if o.correct else ""
-            out += [f'<input type="{kind}" id="{oid}" name="{a}" value="{LETTERS[i].lower()}"{mark}>'
-                    f'<label for="{oid}">{_one_line(o.text)}</label>', ""]
+            name = f' name="{a}"' if kind == "radio" else ""  # radios form a group by name; checkboxes need none
+            out += [f'<label><input type="{kind}"{name}{mark}> {_one_line(o.text)}</label>', ""]
         out += ["</div>", ""]
-        for i, o in enumerate(q.options):
-            out += [f'<div class="quiz__fb" hidden data-for="{a}-{LETTERS[i].lower()}" markdown="1">', "",
-                    o.feedback.strip(), "", "</div>", ""]
+        feedback = [("", o.feedback) for o in q.options]
     else:
-        out += ['<div class="quiz__numeric" markdown="1">', "",
-                f'<label for="{a}-in">{_attr(s["answer"])}{unit_suffix(q.unit)}</label> '
-                f'<input type="text" id="{a}-in" name="{a}" inputmode="decimal" autocomplete="off" spellcheck="false">',
-                "", "</div>", "",
-                '<div class="quiz__fb" hidden data-for="correct" markdown="1">', "", q.correct_feedback, "", "</div>", "",
-                '<div class="quiz__fb" hidden data-for="incorrect" markdown="1">', "", q.incorrect_feedback, "", "</div>", ""]
-        for value, feedback in q.common_errors:
-            out += [f'<div class="quiz__fb" hidden data-for="error" data-value="{_fmt(value)}" markdown="1">', "",
-                    feedback, "", "</div>", ""]
-    out += [f'<div class="quiz__actions"><button type="submit" class="quiz__check">{_attr(s["check"])}</button></div>', "",
+        out += [f'<p class="quiz__numeric" markdown="span"><label>{_attr(s["answer"])}{unit_suffix(q.unit)} '
+                f'<input type="text" name="{a}" inputmode="decimal" autocomplete="off"></label></p>', ""]
+        feedback = [("", q.correct_feedback), ("", q.incorrect_feedback)]
+        feedback += [(f' data-value="{_fmt(v)}"', f) for v, f in q.common_errors]
+    for attrs, text in feedback:
+        out += [f'<p class="quiz__fb" hidden{attrs} markdown="span">{_one_line(text)}</p>', ""]
+    out += [f'<p><button class="quiz__check">{_attr(s["check"])}</button></p>', "",
             "</fieldset>", "",
-            '<div class="quiz__result" role="status" aria-live="polite"></div>', "", "</form>"]
+            '<div class="quiz__result" aria-live="polite"></div>', "", "</form>"]
     return "\n".join(out)
 
 
@@ -793,6 +789,15 @@ def on_files(files, config):
     for path, body in export_files(_BANKS, exporter).items():
         files.append(File.generated(config, path, content=body))
     return files
+
+
+FEEDBACK = re.compile(r'<p class="quiz__fb" hidden[^>]*>.*?</p>', re.S)
+ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def on_page_content(page_html, page, config, files):
+    # acronym tooltips in hidden feedback add weight to every page and help no one until it is shown
+    return FEEDBACK.sub(lambda m: ABBR.sub(r"\1", m.group(0)), page_html) if 'class="quiz__fb"' in page_html else page_html
 
 
 def on_page_markdown(markdown, page, config, files):

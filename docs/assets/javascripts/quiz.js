@@ -17,8 +17,9 @@
   };
   var words = WORDS[(document.documentElement.lang || "en").slice(0, 2)] || WORDS.en;
 
-  function feedbackFor(form, key) {
-    return form.querySelector('.quiz__fb[data-for="' + key + '"]');
+  /* The hidden feedback paragraphs, in the order of the options (numeric: right, wrong, errors). */
+  function feedback(form) {
+    return Array.prototype.slice.call(form.querySelectorAll(".quiz__fb"));
   }
 
   function show(form, right, message, blocks) {
@@ -33,7 +34,7 @@
     verdict.textContent = message;
     result.appendChild(verdict);
     blocks.forEach(function (block) {
-      var copy = document.createElement("div");
+      var copy = document.createElement("p");
       copy.className = "quiz__feedback";
       Array.prototype.forEach.call(block.childNodes, function (node) {
         copy.appendChild(node.cloneNode(true));
@@ -70,7 +71,8 @@
     if (!right && !wrongChosen && missed) {
       message += " " + words.missing;
     }
-    show(form, right, message, chosen.map(function (i) { return feedbackFor(form, i.id); }).filter(Boolean));
+    var blocks = feedback(form);
+    show(form, right, message, chosen.map(function (i) { return blocks[inputs.indexOf(i)]; }).filter(Boolean));
   }
 
   function checkNumber(form) {
@@ -82,15 +84,15 @@
     var answer = parseFloat(form.dataset.answer);
     var tolerance = parseFloat(form.dataset.tolerance);
     var slack = 1e-9 * Math.max(1, Math.abs(answer));
+    var blocks = feedback(form);
     if (Math.abs(value - answer) <= tolerance + slack) {
-      show(form, true, words.right, [feedbackFor(form, "correct")]);
+      show(form, true, words.right, [blocks[0]]);
       return;
     }
-    var errors = Array.prototype.slice.call(form.querySelectorAll('.quiz__fb[data-for="error"]'));
-    var known = errors.filter(function (e) {
+    var known = blocks.slice(2).filter(function (e) {
       return Math.abs(value - parseFloat(e.dataset.value)) <= tolerance + slack;
     })[0];
-    show(form, false, words.wrong, [known || feedbackFor(form, "incorrect")]);
+    show(form, false, words.wrong, [known || blocks[1]]);
   }
 
   function setUp(form) {
