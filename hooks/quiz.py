@@ -19,8 +19,9 @@ At build time this hook
   the line), including that its objective exists in the page's learning objectives;
 - renders each one where it stands, as a form the reader answers in the page: a fieldset
   with a legend, radio buttons, checkboxes or a text box, a Check button and a live region
-  for the feedback. The feedback is in the page, hidden and left out of the search index,
-  and ``assets/javascripts/quiz.js`` shows it on Check; nothing is sent anywhere;
+  for the feedback. The feedback goes to a small file beside the page
+  (``index.quiz.json``), which ``assets/javascripts/quiz.js`` fetches from the site itself
+  on the first Check and shows; nothing is sent anywhere;
 - in the print edition (``BOOK_PDF=true``) renders the questions without inputs or
   feedback and adds an answer key at the end of the page, before its references;
 - writes the whole question bank, one file per page and one for the book, as Moodle XML,
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import os
 import posixpath
 import re
@@ -344,7 +346,8 @@ def render_web(q: Question, s: dict) -> str:
     intro, ask = paras[:-1], paras[-1]
     a = q.anchor
     data = f' data-answer="{_fmt(q.answer)}" data-tolerance="{_fmt(q.tolerance)}"' if q.kind == "numeric" else ""
-    out = [f'<form class="quiz" id="{a}" data-kind="{q.kind}"{data} data-search-exclude markdown="1">', "",
+    out = [f'<form class="quiz" id="{a}" data-kind="{q.kind}"{data} data-feedback="{{FEEDBACK_FILE}}" '
+           f'data-search-exclude markdown="1">', "",
            f'<p class="quiz__label">{_attr(s["label"])} {q.number}</p>', ""]
     out += [p + "\n" for p in intro]
     out += ['<fieldset markdown="1">', "",
@@ -791,13 +794,58 @@ def on_files(files, config):
     return files
 
 
-FEEDBACK = re.compile(r'<p class="quiz__fb" hidden[^>]*>.*?</p>', re.S)
+FORM = re.compile(r'<form class="quiz"[^>]*>.*?</form>', re.S)
+FORM_ID = re.compile(r'\bid="([^"]+)"')
+FEEDBACK = re.compile(r'<p class="quiz__fb"([^>]*)>(.*?)</p>\n?', re.S)
+VALUE = re.compile(r'data-value="([^"]*)"')
 ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+_FEEDBACK: dict[str, dict] = {}
+
+
+def feedback_file(dest_uri: str) -> str:
+    """Where a page's feedback goes, beside it: ``debris/x/index.html`` -> ``debris/x/index.quiz.json``."""
+    return dest_uri.removesuffix(".html") + ".quiz.json"
+
+
+def split_feedback(page_html: str) -> tuple[str, dict]:
+    """Take the feedback out of the page's forms: {form id: [[html, value or None], ...]},
+    in the order of the options (numeric: right, wrong, then the common errors)."""
+    store: dict[str, list] = {}
+
+    def form(m: re.Match) -> str:
+        items = []
+
+        def take(f: re.Match) -> str:
+            value = VALUE.search(f.group(1))
+            # acronym tooltips would only add weight to the file: the feedback is shown in full text
+            items.append([ABBR.sub(r"\1", f.group(2)).strip(), float(value.group(1)) if value else None])
+            return ""
+
+        body = FEEDBACK.sub(take, m.group(0))
+        store[FORM_ID.search(m.group(0)).group(1)] = items
+        return body
+
+    return FORM.sub(form, page_html), store
 
 
 def on_page_content(page_html, page, config, files):
-    # acronym tooltips in hidden feedback add weight to every page and help no one until it is shown
-    return FEEDBACK.sub(lambda m: ABBR.sub(r"\1", m.group(0)), page_html) if 'class="quiz__fb"' in page_html else page_html
+    """The feedback leaves the page for a small file beside it, which the script fetches on
+    the first Check: the page stays light and holds no answer in its text."""
+    if 'class="quiz__fb"' not in page_html:
+        return page_html
+    name = posixpath.basename(feedback_file(page.file.dest_uri))
+    page_html, store = split_feedback(page_html.replace("{FEEDBACK_FILE}", name))
+    _FEEDBACK[page.file.dest_uri] = store
+    return page_html
+
+
+def on_post_page(output, page, config):
+    store = _FEEDBACK.pop(page.file.dest_uri, None)
+    if store:
+        path = Path(config.site_dir) / feedback_file(page.file.dest_uri)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(store, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    return output
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -91,7 +91,17 @@ def opt(form: str, n: int) -> str:
     return f"{form} .quiz__options > p:nth-child({n}) input"
 
 
+def _enter(page, form: str):
+    """Press Enter (on the Check button or in the answer box) with the question's live region
+    emptied first, so that the next reading is of this answer's feedback."""
+    page.evaluate(f"document.querySelector('{form} .quiz__result').textContent = ''")
+    page.keyboard.press("Enter")
+
+
 def _result(page, form: str) -> str:
+    """The text of the question's live region, once the script has filled it (the feedback
+    file is fetched on the first Check)."""
+    page.wait_for_function(f"document.querySelector('{form} .quiz__result').innerText.trim() !== ''")
     return page.locator(f"{form} .quiz__result").inner_text().strip()
 
 
@@ -114,34 +124,34 @@ def test_each_kind_answered_wrong_then_right_with_the_keyboard(browser, quiz_url
     kb.press("Space")
     kb.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('quiz__check')")
-    kb.press("Enter")
+    _enter(page, "#check-1")
     shown = _result(page, "#check-1")
     assert shown.startswith("Not quite.") and "only predicted" in shown and "Right. It is" not in shown
     kb.press("Shift+Tab")
     kb.press("ArrowDown")
     assert page.is_checked(opt("#check-1", 2))
     kb.press("Tab")
-    kb.press("Enter")
+    _enter(page, "#check-1")
     shown = _result(page, "#check-1")
     assert shown.startswith("Correct.") and "Right. It is a prediction" in shown
 
     # numeric: a known wrong answer gets its own feedback; then the right one, written with a comma
     _tab_to(page, "#check-2 input[type=text]")
     kb.type("5553")
-    kb.press("Enter")
+    _enter(page, "#check-2")
     shown = _result(page, "#check-2")
     assert shown.startswith("Not quite.") and "period in seconds" in shown
     kb.press("Control+A")
     kb.type("97")
-    kb.press("Enter")
+    _enter(page, "#check-2")
     assert "Add the Earth's radius" in _result(page, "#check-2")
     kb.press("Control+A")
     kb.type("ninety")
-    kb.press("Enter")
+    _enter(page, "#check-2")
     assert _result(page, "#check-2").startswith("Enter a number")
     kb.press("Control+A")
     kb.type("92,7")
-    kb.press("Enter")
+    _enter(page, "#check-2")
     shown = _result(page, "#check-2")
     assert shown.startswith("Correct.") and "92.6 minutes" in shown
 
@@ -151,7 +161,7 @@ def test_each_kind_answered_wrong_then_right_with_the_keyboard(browser, quiz_url
     kb.press("Tab")
     kb.press("Space")
     _tab_to(page, "#check-3 .quiz__check")
-    kb.press("Enter")
+    _enter(page, "#check-3")
     shown = _result(page, "#check-3")
     assert shown.startswith("Not quite.") and "estimate from a model" in shown
     kb.press("Shift+Tab")  # to C
@@ -159,7 +169,7 @@ def test_each_kind_answered_wrong_then_right_with_the_keyboard(browser, quiz_url
     kb.press("Shift+Tab")  # to B
     kb.press("Space")
     _tab_to(page, "#check-3 .quiz__check")
-    kb.press("Enter")
+    _enter(page, "#check-3")
     shown = _result(page, "#check-3")
     assert shown.startswith("Correct.") and "catalogue lists objects" in shown and "Screening runs" in shown
     assert page.get_attribute("#check-3 .quiz__result", "aria-live") == "polite"
@@ -207,7 +217,8 @@ def test_questions_work_under_the_content_security_policy(browser, quiz_url):
     context, page = _open(browser, quiz_url, csp=True)
     page.check(opt("#check-1", 2))
     page.click("#check-1 .quiz__check")
-    assert _result(page, "#check-1").startswith("Correct.")
+    shown = _result(page, "#check-1")
+    assert shown.startswith("Correct.") and "Right. It is a prediction" in shown, "feedback fetched under the policy"
     assert any("Content Security Policy" in e for e in page.errors), "the policy was not in force"
     ours = [e for e in page.errors if "quiz" in e.lower()]
     assert not ours, ours

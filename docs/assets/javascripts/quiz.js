@@ -1,11 +1,12 @@
 /* Shared Orbits: self-check questions ("Check your understanding").
-   Each question is a <form class="quiz"> written at build time by hooks/quiz.py. On Check,
-   this script shows the feedback the page already holds (hidden until then) in the
-   question's live region. Nothing is sent anywhere and nothing is stored. */
+   Each question is a <form class="quiz"> written at build time by hooks/quiz.py. Whether an
+   answer is right is marked on the inputs; the feedback is in a small file beside the page
+   (data-feedback), fetched from this site on the first Check. Nothing is sent anywhere and
+   nothing is stored. */
 (function () {
   "use strict";
 
-  /* The words of the feedback, by the page's language (<html lang>). */
+  /* The words of the verdict, by the page's language (<html lang>). */
   var WORDS = {
     en: {
       right: "Correct.",
@@ -16,10 +17,18 @@
     }
   };
   var words = WORDS[(document.documentElement.lang || "en").slice(0, 2)] || WORDS.en;
+  var files = {};
 
-  /* The hidden feedback paragraphs, in the order of the options (numeric: right, wrong, errors). */
+  /* The question's feedback: [[html, value], ...] in the order of its options
+     (numeric: right, wrong, then the common errors with their values). */
   function feedback(form) {
-    return Array.prototype.slice.call(form.querySelectorAll(".quiz__fb"));
+    var url = new URL(form.dataset.feedback, document.baseURI).href;
+    if (!files[url]) {
+      files[url] = fetch(url)
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return files[url].then(function (all) { return all[form.id] || []; });
   }
 
   function show(form, right, message, blocks) {
@@ -33,13 +42,11 @@
     verdict.className = "quiz__verdict";
     verdict.textContent = message;
     result.appendChild(verdict);
-    blocks.forEach(function (block) {
-      var copy = document.createElement("p");
-      copy.className = "quiz__feedback";
-      Array.prototype.forEach.call(block.childNodes, function (node) {
-        copy.appendChild(node.cloneNode(true));
-      });
-      result.appendChild(copy);
+    blocks.forEach(function (html) {
+      var text = document.createElement("p");
+      text.className = "quiz__feedback";
+      text.innerHTML = html;  /* written by the book's build, read from the book's own site */
+      result.appendChild(text);
     });
   }
 
@@ -71,8 +78,12 @@
     if (!right && !wrongChosen && missed) {
       message += " " + words.missing;
     }
-    var blocks = feedback(form);
-    show(form, right, message, chosen.map(function (i) { return blocks[inputs.indexOf(i)]; }).filter(Boolean));
+    feedback(form).then(function (items) {
+      show(form, right, message, chosen.map(function (i) {
+        var item = items[inputs.indexOf(i)];
+        return item ? item[0] : null;
+      }).filter(Boolean));
+    });
   }
 
   function checkNumber(form) {
@@ -84,15 +95,13 @@
     var answer = parseFloat(form.dataset.answer);
     var tolerance = parseFloat(form.dataset.tolerance);
     var slack = 1e-9 * Math.max(1, Math.abs(answer));
-    var blocks = feedback(form);
-    if (Math.abs(value - answer) <= tolerance + slack) {
-      show(form, true, words.right, [blocks[0]]);
-      return;
-    }
-    var known = blocks.slice(2).filter(function (e) {
-      return Math.abs(value - parseFloat(e.dataset.value)) <= tolerance + slack;
-    })[0];
-    show(form, false, words.wrong, [known || blocks[1]]);
+    var right = Math.abs(value - answer) <= tolerance + slack;
+    feedback(form).then(function (items) {
+      var item = right ? items[0] : items.slice(2).filter(function (e) {
+        return Math.abs(value - e[1]) <= tolerance + slack;
+      })[0] || items[1];
+      show(form, right, right ? words.right : words.wrong, item ? [item[0]] : []);
+    });
   }
 
   function setUp(form) {
