@@ -101,7 +101,7 @@ def _enter(page, form: str):
 def _result(page, form: str) -> str:
     """The text of the question's live region, once the script has filled it (the feedback
     file is fetched on the first Check)."""
-    page.wait_for_function(f"document.querySelector('{form} .quiz__result').innerText.trim() !== ''")
+    page.wait_for_function(f"document.querySelector('{form} .quiz__result').innerText.trim() !== ''", timeout=30000)
     return page.locator(f"{form} .quiz__result").inner_text().strip()
 
 
