@@ -67,6 +67,7 @@ CSL_FIELDS = {  # BibTeX field -> CSL-JSON variable
 
 def _text(value: str) -> str:
     """BibTeX braces (kept only to protect capitals) are not part of the text."""
+    value = value.replace("``", "“").replace("''", "”")   # TeX quotation marks
     return value.replace("{", "").replace("}", "").replace("--", "–").strip()
 
 

@@ -86,7 +86,8 @@ def on_config(config):
 # --- glossary -----------------------------------------------------------------------------
 
 def _plain(markdown: str) -> str:
-    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)  # links -> their text
+    text = re.sub(r"\s*\[@[^\]]+\]", "", markdown)  # citations are for the page, not the tooltip
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)  # links -> their text
     text = re.sub(r"[*_`]", "", text)
     return " ".join(text.split())
 

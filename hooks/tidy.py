@@ -25,9 +25,18 @@ def _key(text: str) -> str:
 
 
 def tidy_glossary(text: str) -> tuple[str, list[str]]:
+    # A section that is neither a letter nor an entry (the References) is kept last.
+    tail = ""
+    first_entry = ENTRY.search(text)
+    other = re.search(r"^## (?![A-Z0-9]\s*$).+$", text[first_entry.start():], re.M) if first_entry else None
+    if other:
+        s = first_entry.start() + other.start()
+        nxt = re.search(r"^#{2,3} ", text[s + 3:], re.M)
+        e = s + 3 + nxt.start() if nxt else len(text)
+        tail, text = text[s:e].strip() + "\n", text[:s] + text[e:]
     matches = list(ENTRY.finditer(text))
     if not matches:
-        return text, []
+        return text + tail, []
     head = text[: matches[0].start()]
     head = re.sub(r"^## [A-Z0-9]\s*$\n*", "", head, flags=re.M).rstrip() + "\n\n"
     entries, problems, seen = [], [], set()
@@ -47,7 +56,7 @@ def tidy_glossary(text: str) -> tuple[str, list[str]]:
             letter = first
             out += [f"## {letter}", ""]
         out += [heading, "", body, ""]
-    return "\n".join(out).rstrip() + "\n", problems
+    return "\n".join(out).rstrip() + "\n" + ("\n" + tail if tail else ""), problems
 
 
 def tidy_abbreviations(text: str) -> tuple[str, list[str]]:

@@ -130,3 +130,16 @@ def test_reading_time_matches_the_text(chapter):
     stated = int(re.search(r"Reading time: about (\d+) minutes", text).group(1))
     computed = len(text.split("## Key terms")[0].split()) / 200
     assert abs(stated - computed) <= 2, f"{chapter}: says {stated} min, the text takes about {computed:.0f}"
+
+
+def test_tidy_keeps_the_glossary_references_last():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import tidy
+
+    text = (DOCS / "reference" / "glossary.md").read_text(encoding="utf-8") + "\n### Zeta term { #zeta }\n\nLate.\n"
+    out, problems = tidy.tidy_glossary(text)
+    assert not problems
+    assert out.rstrip().endswith("## References\n\n<!-- references -->")
+    assert out.index("### Zeta term") < out.index("## References")
