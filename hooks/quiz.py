@@ -85,6 +85,18 @@ STRINGS = {
         "accept": "accept {lo} to {hi}",
         "blank": "Answer: ____________",
     },
+    "zh": {
+        "label": "检验理解",
+        "label_lab": "动手试一试",
+        "single": "单选",
+        "multiple": "多选（选出所有正确项）",
+        "numeric": "填入数值",
+        "answer": "你的答案",
+        "check": "检查",
+        "key": "自测题答案",
+        "accept": "可接受范围：{lo} 至 {hi}",
+        "blank": "答案：____________",
+    },
 }
 
 
@@ -196,7 +208,7 @@ def find_blocks(markdown: str) -> list[Block]:
 def objectives(markdown: str) -> list[str]:
     """A chapter's learning objectives (the bullets of its "Learning objectives" box), or a
     lab's (the numbered list in its Overview)."""
-    box = re.search(r'^!!! abstract "Learning objectives"\s*\n((?:[ \t]+.*\n|[ \t]*\n)*)', markdown, re.M)
+    box = re.search(r'^!!! abstract "(?:Learning objectives|学习目标)"\s*\n((?:[ \t]+.*\n|[ \t]*\n)*)', markdown, re.M)
     if box:
         return [m.strip() for m in re.findall(r"^[ \t]+- (.+)$", box.group(1), re.M)]
     overview = re.search(r"^## Overview\s*$(.*?)(?=^## |\Z)", markdown, re.S | re.M)

@@ -14,6 +14,13 @@
       empty: "Choose an answer first.",
       nan: "Enter a number, such as 92.7.",
       missing: "At least one right option is not chosen yet."
+    },
+    zh: {
+      right: "正确。",
+      wrong: "不完全正确。",
+      empty: "请先选择答案。",
+      nan: "请输入一个数值，例如 92.7。",
+      missing: "还有正确选项没有选上。"
     }
   };
   var words = WORDS[(document.documentElement.lang || "en").slice(0, 2)] || WORDS.en;
