@@ -154,7 +154,8 @@ def glossary_as_definition_list(markdown: str) -> str:
 def acronym_table() -> str:
     rows = sorted(set(ABBREVIATION.findall(_localized(ABBREVIATIONS).read_text(encoding="utf-8"))),
                   key=lambda r: r[0].lower())
-    lines = ["| acronym | meaning |", "| --- | --- |"]
+    head = "| 缩略语 | 含义 |" if _EDITION["lang"] == "zh" else "| acronym | meaning |"
+    lines = [head, "| --- | --- |"]
     lines += [f"| {a} | {m.strip()} |" for a, m in rows]
     return "\n".join(lines)
 
