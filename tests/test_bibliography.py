@@ -206,10 +206,14 @@ def test_rendered_list_matches_the_data(built_site, path):
     assert list(download.entries) == CITING[path]
 
 
-def test_whole_bibliography_is_downloadable_and_listed(built_site):
+def test_whole_bibliography_is_downloadable_and_lists_each_source_once(built_site):
     whole = parse_file(str(built_site / "reference" / "shared-orbits.bib"), bib_format="bibtex")
     assert set(whole.entries) == set(ENTRIES)
-    page = (built_site / "reference" / "bibliography" / "index.html").read_text(encoding="utf-8")
-    ids = re.findall(r'<li id="([^"]+)" value=', page)
-    missing = sorted(k for k in ENTRIES if not any(i.endswith("-" + k) for i in ids))
-    assert not missing, f"not on the bibliography page: {missing[:10]}"
+    folder = built_site / "reference" / "bibliography"
+    landing = (folder / "index.html").read_text(encoding="utf-8")
+    ids = []
+    for section in sorted(p for p in folder.iterdir() if p.is_dir()):
+        assert f'href="{section.name}/"' in landing, f"the bibliography page does not link {section.name}"
+        ids += re.findall(r'<li id="bib-([^"]+)" value=', (section / "index.html").read_text(encoding="utf-8"))
+    assert sorted(ids) == sorted(ENTRIES), "each source once in the bibliography's sections: " \
+        f"missing {sorted(set(ENTRIES) - set(ids))[:10]}, repeated {sorted({i for i in ids if ids.count(i) > 1})[:10]}"
