@@ -30,7 +30,13 @@ def run_build(dest: Path, env_extra: dict | None = None) -> subprocess.Completed
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site built with ``mkdocs build --strict`` (labs executed or taken from the cache)."""
+    """The site built with ``mkdocs build --strict`` (labs executed or taken from the cache).
+
+    BOOK_PREBUILT_SITE=path reuses a site already built by `make build` (to iterate on one
+    test without building again); CI never sets it."""
+    prebuilt = os.environ.get("BOOK_PREBUILT_SITE")
+    if prebuilt:
+        return Path(prebuilt).resolve()
     dest = tmp_path_factory.mktemp("site")
     start = time.perf_counter()
     result = run_build(dest)
