@@ -56,7 +56,9 @@ log = logging.getLogger("mkdocs.hooks.notebooks")
 ROOT = Path(__file__).resolve().parent.parent
 # SHARED_ORBITS_NOTEBOOKS points the build at another folder of labs (the tests use it).
 NOTEBOOKS = Path(os.environ.get("SHARED_ORBITS_NOTEBOOKS", ROOT / "notebooks")).resolve()
-CACHE = ROOT / ".cache"
+# SHARED_ORBITS_CACHE moves the execution and wheel cache (the reproducibility test builds
+# once with an empty one).
+CACHE = Path(os.environ.get("SHARED_ORBITS_CACHE", ROOT / ".cache")).resolve()
 RUN_NOTE = ROOT / "includes" / "lab-run.md"
 # Files whose change must re-execute the labs: the package and the labs' data.
 INPUTS = [ROOT / "src" / "shared_orbits", NOTEBOOKS / "data"]
