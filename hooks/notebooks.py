@@ -147,6 +147,20 @@ def _execute_all(jobs: dict) -> dict:
         return {k: f.result() for k, f in futures.items()}
 
 
+SVG_DATE = re.compile(r"\s*<dc:date>[^<]*</dc:date>")
+
+
+def _without_dates(outputs: list) -> list:
+    """Outputs without the time of execution that matplotlib writes into SVG metadata, so a
+    figure is the same bytes whether it was drawn today or taken from the cache."""
+    for out in outputs:
+        data = out.get("data", {})
+        svg = data.get("image/svg+xml")
+        if svg is not None:
+            data["image/svg+xml"] = SVG_DATE.sub("", "".join(svg) if isinstance(svg, list) else svg)
+    return outputs
+
+
 def _fail(path: Path, nb, index: int | None, ename: str, evalue: str):
     text = path.read_text(encoding="utf-8")
     if index is None:
@@ -260,7 +274,7 @@ def build_labs(paths: list[Path]) -> dict:
     for path, nb in notebooks.items():
         for cell, run in zip(nb.cells, keyed[path].cells):
             if cell.cell_type == "code":
-                cell.outputs = run.get("outputs", [])
+                cell.outputs = _without_dates(run.get("outputs", []))
                 cell.execution_count = run.get("execution_count")
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nb.metadata.pop("jupytext", None)
