@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import functools
 import hashlib
 import json
 import logging
@@ -393,13 +394,18 @@ def data_files(code: str) -> list[Path]:
     return found
 
 
+@functools.cache
+def _providers() -> dict:
+    return metadata.packages_distributions()
+
+
 IMPORT = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_]\w*)", re.M)
 
 
 def _imported_distributions(code: str) -> set[str]:
     """Distributions that provide the top-level modules the code imports (not the standard
     library, not the book's own package)."""
-    providers = metadata.packages_distributions()
+    providers = _providers()
     names = set()
     for module in IMPORT.findall(code):
         if module in sys.stdlib_module_names or module in (PACKAGE, "__future__"):

@@ -76,6 +76,24 @@ NUMBER_CHAPTERS = r"""
   return chapter;
 }
 """
+# Links from the print page to files of the site (a lab's kit, a notebook) would point at the
+# temporary local server: they point at the deployed site instead (SITE_URL), or, in a local
+# build without one, become plain text. Links within the book stay as they are.
+RELINK = r"""
+(siteUrl) => {
+  let changed = 0;
+  for (const a of document.querySelectorAll("a[href]")) {
+    const url = new URL(a.getAttribute("href"), location.href);
+    if (url.origin !== location.origin) continue;
+    if (url.pathname === location.pathname) continue;
+    const path = url.pathname.replace(/^\/+/, "") + url.search + url.hash;
+    if (siteUrl) a.setAttribute("href", new URL(path, siteUrl.replace(/\/?$/, "/")).href);
+    else a.removeAttribute("href");
+    changed += 1;
+  }
+  return changed;
+}
+"""
 NUMBER_STYLE = """
 .book-chapter-number { margin: 0 0 .2em; font-size: .9rem; font-weight: 700; letter-spacing: .04em;
                        color: var(--md-default-fg-color--light); }
@@ -96,7 +114,8 @@ def book_metadata() -> dict:
         config = yaml_load(f)
     description = " ".join(str(config.get("site_description") or "").split())
     return {"title": config["site_name"], "author": config.get("site_author") or "",
-            "subject": description, "language": (config.get("theme") or {}).get("language", "en")}
+            "subject": description, "language": (config.get("theme") or {}).get("language", "en"),
+            "site_url": config.get("site_url") or ""}
 
 
 def source_date_epoch() -> int:
@@ -150,6 +169,7 @@ def print_pdf(print_site: Path, out: Path, browser_path: str, meta: dict) -> Non
             if page.evaluate(NUMBER_CHAPTERS) == 0:
                 sys.exit("pdf: no chapter found under a \"Part ...\" section of the nav to number")
             page.add_style_tag(content=NUMBER_STYLE)
+            page.evaluate(RELINK, meta["site_url"])
             page.evaluate("title => { document.title = title }", meta["title"])
             page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
             page.wait_for_load_state("networkidle")

@@ -129,3 +129,15 @@ def test_without_chromium_the_pdf_is_skipped_with_one_line_except_on_ci(tmp_path
         assert result.returncode == 0, result.stderr
         lines = result.stdout.strip().splitlines()
         assert len(lines) == 1 and "skipped" in lines[0] and "CHROMIUM" in lines[0], result.stdout
+
+
+def test_pdf_links_nothing_on_the_machine_that_printed_it(pdf_text):
+    reader, _ = pdf_text
+    local = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            uri = str(action.get("/URI", ""))
+            if re.match(r"https?://(127\.0\.0\.1|localhost)", uri):
+                local.append(f"page {number}: {uri}")
+    assert not local, f"links to the temporary print server: {local[:10]}"
