@@ -9,6 +9,7 @@ sitemap's (and its gzip header's), the wheel's and the lab kits' file times.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import BUILD_ENV, ROOT, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -31,11 +32,10 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
     again = tmp_path / "site"
     result = run_build(again, {"SHARED_ORBITS_CACHE": str(tmp_path / "empty-cache")})
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "Executing 8 lab(s)" in result.stderr or "Executing" in result.stderr, \
-        "the second build should execute the labs afresh"
+    assert "Executing" in result.stderr, "the second build should execute the labs afresh"
     pdf = subprocess.run([sys.executable, str(ROOT / "hooks" / "pdf.py"), str(again)], cwd=ROOT,
                          capture_output=True, text=True, timeout=1200,
-                         env={**__import__("os").environ, "SHARED_ORBITS_CACHE": str(tmp_path / "empty-cache")})
+                         env={**os.environ, **BUILD_ENV, "SHARED_ORBITS_CACHE": str(tmp_path / "empty-cache")})
     assert pdf.returncode == 0, pdf.stderr[-3000:]
     first, second = _digests(built_site), _digests(again)
     assert set(first) == set(second), f"files in one build only: {sorted(set(first) ^ set(second))[:20]}"
