@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,8 +143,22 @@ def finish_pdf(printed: Path, out: Path, meta: dict, epoch: int) -> None:
     writer.add_metadata({"/Title": meta["title"], "/Author": meta["author"], "/Subject": meta["subject"],
                          "/CreationDate": date, "/ModDate": date})
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta["language"])
-    with open(out, "wb") as f:
-        writer.write(f)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    out.write_bytes(stable_node_ids(buffer.getvalue()))
+
+
+NODE_ID = re.compile(rb"\(node(\d{8})\)")
+
+
+def stable_node_ids(pdf: bytes) -> bytes:
+    """Chromium names the tagged PDF's structure elements after its accessibility nodes
+    ("(node00000774)", used by table cells' /Headers and the /IDTree), numbers that vary from
+    run to run. Renumber them by rank: same order, same length (so no offset moves), same
+    bytes on every build."""
+    numbers = sorted({int(m.group(1)) for m in NODE_ID.finditer(pdf)})
+    rank = {n: i + 1 for i, n in enumerate(numbers)}
+    return NODE_ID.sub(lambda m: b"(node%08d)" % rank[int(m.group(1))], pdf)
 
 
 def build_print_site(dest: Path, epoch: int) -> None:

@@ -138,3 +138,16 @@ def test_pdf_links_nothing_on_the_machine_that_printed_it(pdf_text):
             if re.match(r"https?://(127\.0\.0\.1|localhost)", uri):
                 local.append(f"page {number}: {uri}")
     assert not local, f"links to the temporary print server: {local[:10]}"
+
+
+def test_structure_element_ids_are_renumbered_by_rank_keeping_offsets():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pdfhook", ROOT / "hooks" / "pdf.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    one = b"/ID (node00000774) /Headers [(node00000780)] /Names [(node00000774) 1 0 R]"
+    two = b"/ID (node00000778) /Headers [(node00000790)] /Names [(node00000778) 1 0 R]"
+    assert hook.stable_node_ids(one) == hook.stable_node_ids(two)
+    assert hook.stable_node_ids(one) == b"/ID (node00000001) /Headers [(node00000002)] /Names [(node00000001) 1 0 R]"
+    assert len(hook.stable_node_ids(one)) == len(one)
