@@ -152,14 +152,22 @@ SVG_DATE = re.compile(r"\s*<dc:date>[^<]*</dc:date>")
 
 
 def _without_dates(outputs: list) -> list:
-    """Outputs without the time of execution that matplotlib writes into SVG metadata, so a
-    figure is the same bytes whether it was drawn today or taken from the cache."""
+    """Outputs as they are on every run: without the time of execution that matplotlib writes
+    into SVG metadata, and with consecutive printed text joined into one output (how the
+    kernel splits it into messages depends on timing)."""
+    merged: list = []
     for out in outputs:
         data = out.get("data", {})
         svg = data.get("image/svg+xml")
         if svg is not None:
             data["image/svg+xml"] = SVG_DATE.sub("", "".join(svg) if isinstance(svg, list) else svg)
-    return outputs
+        if (out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            text = lambda o: "".join(o["text"]) if isinstance(o.get("text"), list) else o.get("text", "")  # noqa: E731
+            merged[-1]["text"] = text(merged[-1]) + text(out)
+        else:
+            merged.append(out)
+    return merged
 
 
 def _fail(path: Path, nb, index: int | None, ename: str, evalue: str):
