@@ -9,6 +9,9 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PATH := $(CURDIR)/$(BIN):$(PATH)
+# Reproducible builds: every date the build writes is the last commit's (hooks/notebooks.py,
+# hooks/pdf.py), so two builds of one commit are byte-identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 .PHONY: install serve serve-zh build pdf edition test test-fast bench tidy lock clean
 

@@ -3,8 +3,15 @@
 1. Build the book once more with the print-site plugin on (``BOOK_PDF=true``), which joins
    every page into one print page with a cover, a table of contents and numbered headings.
 2. Open that page in headless Chromium (Debian's, or ``$CHROMIUM``), unfold every exercise
-   solution (the printed book carries its solutions), and print it to
-   ``SITE_DIR/shared-orbits.pdf``.
+   solution (the printed book carries its solutions), number the chapters as a book does
+   (the parts keep their "Part I" titles; their chapters become "Chapter 1" to "Chapter N",
+   their sections 1.1, 1.2, ...), and print it.
+3. Write ``SITE_DIR/shared-orbits.pdf`` with the book's metadata (title, author, subject,
+   language from mkdocs.yml) and its dates set to ``SOURCE_DATE_EPOCH`` (the last commit),
+   so that two builds of one commit give the same bytes.
+
+Without Chromium the PDF is skipped with one line saying how to get it, and the build still
+succeeds; on CI (``CI=true``) a missing Chromium is an error.
 
 Labs are printed as they ran; formulas are MathML and Chinese text needs a CJK font on the
 machine (Debian: fonts-noto-cjk).
@@ -14,7 +21,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,22 +44,132 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def chromium() -> str:
+# Book numbering, run in the print page once the print-site plugin has built its contents.
+NUMBER_CHAPTERS = r"""
+() => {
+  let chapter = 0;
+  for (const part of document.querySelectorAll("#print-site-page > section.md-section")) {
+    const title = part.querySelector(":scope > h1");
+    if (!title || !/^\s*Part\s+[IVXLC]+\b/.test(title.textContent)) continue;
+    for (const page of part.querySelectorAll(":scope > section.print-page[id]")) {
+      const heading = page.querySelector(":scope > h1");
+      if (!heading) continue;
+      chapter += 1;
+      const label = document.createElement("p");
+      label.className = "book-chapter-number";
+      label.textContent = `Chapter ${chapter}`;
+      heading.before(label);
+      let section = 0;
+      for (const h2 of page.querySelectorAll("h2")) {
+        section += 1;
+        const number = document.createElement("span");
+        number.className = "book-section-number";
+        number.textContent = `${chapter}.${section} `;
+        h2.prepend(number);
+      }
+      for (const entry of document.querySelectorAll(`#print-page-toc a[href="#${page.id}"]`)) {
+        const number = document.createElement("span");
+        number.className = "book-section-number";
+        number.textContent = `${chapter} `;
+        entry.prepend(number);
+      }
+    }
+  }
+  return chapter;
+}
+"""
+# Links from the print page to files of the site (a lab's kit, a notebook) would point at the
+# temporary local server: they point at the deployed site instead (SITE_URL), or, in a local
+# build without one, become plain text. Links within the book stay as they are.
+RELINK = r"""
+(siteUrl) => {
+  let changed = 0;
+  for (const a of document.querySelectorAll("a[href]")) {
+    const url = new URL(a.getAttribute("href"), location.href);
+    if (url.origin !== location.origin) continue;
+    if (url.pathname === location.pathname) continue;
+    const path = url.pathname.replace(/^\/+/, "") + url.search + url.hash;
+    if (siteUrl) a.setAttribute("href", new URL(path, siteUrl.replace(/\/?$/, "/")).href);
+    else a.removeAttribute("href");
+    changed += 1;
+  }
+  return changed;
+}
+"""
+NUMBER_STYLE = """
+.book-chapter-number { margin: 0 0 .2em; font-size: .9rem; font-weight: 700; letter-spacing: .04em;
+                       color: var(--md-default-fg-color--light); }
+.book-section-number { font-variant-numeric: tabular-nums; }
+"""
+
+
+def chromium() -> str | None:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
-        sys.exit(f"pdf: Chromium not found at {path}; install Debian's chromium or set CHROMIUM")
-    return path
+    return path if os.path.exists(path) else None
 
 
-def build_print_site(dest: Path) -> None:
-    env = {**os.environ, "BOOK_PDF": "true", "NO_MKDOCS_2_WARNING": "1"}
+def book_metadata() -> dict:
+    """Title, author, subject and language of the book, from mkdocs.yml."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    description = " ".join(str(config.get("site_description") or "").split())
+    return {"title": config["site_name"], "author": config.get("site_author") or "",
+            "subject": description, "language": (config.get("theme") or {}).get("language", "en"),
+            "site_url": config.get("site_url") or ""}
+
+
+def source_date_epoch() -> int:
+    """``SOURCE_DATE_EPOCH`` if set, else the time of the last commit (else now)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return int(value)
+    out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout
+    return int(out.strip()) if out.strip().isdigit() else int(time.time())
+
+
+def pdf_date(epoch: int) -> str:
+    return time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(epoch))
+
+
+def finish_pdf(printed: Path, out: Path, meta: dict, epoch: int) -> None:
+    """Rewrite Chromium's PDF with the book's metadata and reproducible dates."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(printed))
+    date = pdf_date(epoch)
+    writer.add_metadata({"/Title": meta["title"], "/Author": meta["author"], "/Subject": meta["subject"],
+                         "/CreationDate": date, "/ModDate": date})
+    writer._root_object[NameObject("/Lang")] = TextStringObject(meta["language"])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    out.write_bytes(stable_node_ids(buffer.getvalue()))
+
+
+NODE_ID = re.compile(rb"\(node(\d{8})\)")
+
+
+def stable_node_ids(pdf: bytes) -> bytes:
+    """Chromium names the tagged PDF's structure elements after its accessibility nodes
+    ("(node00000774)", used by table cells' /Headers and the /IDTree), numbers that vary from
+    run to run. Renumber them by rank: same order, same length (so no offset moves), same
+    bytes on every build."""
+    numbers = sorted({int(m.group(1)) for m in NODE_ID.finditer(pdf)})
+    rank = {n: i + 1 for i, n in enumerate(numbers)}
+    return NODE_ID.sub(lambda m: b"(node%08d)" % rank[int(m.group(1))], pdf)
+
+
+def build_print_site(dest: Path, epoch: int) -> None:
+    env = {**os.environ, "BOOK_PDF": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *STRICT, "-q", "-d", str(dest)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"pdf: the print build failed:\n{result.stderr[-3000:]}")
 
 
-def print_pdf(print_site: Path, out: Path) -> None:
+def print_pdf(print_site: Path, out: Path, browser_path: str, meta: dict) -> None:
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(print_site))
@@ -58,11 +177,16 @@ def print_pdf(print_site: Path, out: Path) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium(), args=ARGS)
+            browser = p.chromium.launch(executable_path=browser_path, args=ARGS)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/print_page/", wait_until="load",
                       timeout=120_000)
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            if page.evaluate(NUMBER_CHAPTERS) == 0:
+                sys.exit("pdf: no chapter found under a \"Part ...\" section of the nav to number")
+            page.add_style_tag(content=NUMBER_STYLE)
+            page.evaluate(RELINK, meta["site_url"])
+            page.evaluate("title => { document.title = title }", meta["title"])
             page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
             page.wait_for_load_state("networkidle")
             page.emulate_media(media="print")
@@ -77,10 +201,21 @@ def main(argv: list[str]) -> int:
     site = Path(argv[0] if argv else ROOT / "site").resolve()
     if not site.is_dir():
         sys.exit(f"pdf: {site} is not a built site; run `make build` first")
+    browser_path = chromium()
+    if browser_path is None:
+        if os.environ.get("CI", "").lower() == "true":
+            sys.exit("pdf: Chromium not found; on CI the PDF is required (install Debian's chromium, as .ci/run does)")
+        print("pdf: skipped, Chromium not found: the site is built without the PDF; to get it, "
+              "install Chromium (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome, "
+              "then run `make build` again")
+        return 0
     start = time.perf_counter()
+    epoch = source_date_epoch()
+    meta = book_metadata()
     with tempfile.TemporaryDirectory(prefix="book-print-") as tmp:
-        build_print_site(Path(tmp))
-        print_pdf(Path(tmp), site / PDF_NAME)
+        build_print_site(Path(tmp) / "site", epoch)
+        print_pdf(Path(tmp) / "site", Path(tmp) / PDF_NAME, browser_path, meta)
+        finish_pdf(Path(tmp) / PDF_NAME, site / PDF_NAME, meta, epoch)
     size = (site / PDF_NAME).stat().st_size
     print(f"pdf: wrote {site / PDF_NAME} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.0f} s")
     return 0

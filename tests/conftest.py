@@ -20,17 +20,29 @@ settings.load_profile("book")
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# One date for every build of a test session (the last commit's, as `make build` uses), so a
+# commit made while the tests run does not make two builds of the session differ.
+EPOCH = os.environ.get("SOURCE_DATE_EPOCH") or subprocess.run(
+    ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+BUILD_ENV = {"SOURCE_DATE_EPOCH": EPOCH} if EPOCH.isdigit() else {}
 
 
 def run_build(dest: Path, env_extra: dict | None = None, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env_extra or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **BUILD_ENV,
+           **(env_extra or {})}
     return subprocess.run([*MKDOCS, "build", "--strict", "-f", config, "-d", str(dest)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=900)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site built with ``mkdocs build --strict`` (labs executed or taken from the cache)."""
+    """The site built with ``mkdocs build --strict`` (labs executed or taken from the cache).
+
+    BOOK_PREBUILT_SITE=path reuses a site already built by `make build` (to iterate on one
+    test without building again); CI never sets it."""
+    prebuilt = os.environ.get("BOOK_PREBUILT_SITE")
+    if prebuilt:
+        return Path(prebuilt).resolve()
     dest = tmp_path_factory.mktemp("site")
     start = time.perf_counter()
     result = run_build(dest)
@@ -42,7 +54,7 @@ def built_site(tmp_path_factory) -> Path:
         pytest.fail(f"the Chinese edition's build failed:\n{zh.stderr[-4000:]}")
     print(f"\nsite built in {elapsed:.1f} s")
     pdf = subprocess.run([sys.executable, str(ROOT / "hooks" / "pdf.py"), str(dest)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=900)
+                         env={**os.environ, **BUILD_ENV}, capture_output=True, text=True, timeout=900)
     if pdf.returncode != 0:
         pytest.fail(f"the PDF edition failed:\n{pdf.stdout[-2000:]}{pdf.stderr[-4000:]}")
     print(pdf.stdout.strip())

@@ -8,6 +8,7 @@ words, and the colour-scheme toggle works from the keyboard.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from urllib.parse import urlparse
 
@@ -127,3 +128,41 @@ def test_readable_on_a_phone(browser, site_url):
         overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} scrolls sideways on a phone by {overflow}px"
     context.close()
+
+
+def test_every_page_has_a_content_security_policy_and_breaks_none_of_it(browser, site_url, built_site):
+    """Every page (and the 404 page) carries the policy, none logs a violation on load, and
+    search, the colour toggle and a lab work under it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script("""
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') +
+                                        ' ' + (e.sourceFile || '') + ':' + (e.lineNumber || '')));
+    """)
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    logged = []
+    pg.on("console", lambda m: logged.append(m.text) if "Content Security Policy" in m.text else None)
+    problems = []
+    paths = _paths(built_site) + ["/404.html"]
+    for path in paths:
+        html = (built_site / (path.lstrip("/") or "index.html")).read_text(encoding="utf-8") \
+            if path.endswith(".html") else (built_site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        if not policy or "default-src 'self'" not in policy.group(1) or "unsafe-inline" in policy.group(1):
+            problems.append(f"{path}: no strict policy ({policy.group(1) if policy else 'none'})")
+        pg.goto(site_url + path, wait_until="load")
+        if path in ("/", "/labs/orbits/"):
+            pg.keyboard.press("/")
+            pg.locator("input.md-search__input").fill("Kepler")
+            pg.wait_for_selector(".md-search-result__item")
+            pg.keyboard.press("Escape")
+            pg.locator("form[data-md-component=palette] label:visible").first.click()
+        found = pg.evaluate("window.__cspViolations")
+        if found or logged:
+            problems.append(f"{path}: {found} {logged}")
+            logged.clear()
+    context.close()
+    assert len(paths) > 30, paths
+    assert not problems, "\n".join(problems[:30])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -71,3 +72,82 @@ def test_pdf_has_no_unrendered_formulas(pdf_text):
     _, pages = pdf_text
     raw = [i + 1 for i, text in enumerate(pages) if re.search(r"\\\(|\\\[|\\frac|\\sqrt", text)]
     assert not raw, f"LaTeX source instead of rendered math on PDF pages {raw[:10]}"
+
+
+def test_pdf_carries_the_books_metadata_and_the_last_commits_date(pdf_text):
+    from mkdocs.utils.yaml import yaml_load
+
+    from conftest import EPOCH
+
+    reader, _ = pdf_text
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    info = reader.metadata
+    assert info.title == config["site_name"], info.title
+    assert info.author == config["site_author"]
+    assert info.subject == " ".join(config["site_description"].split())
+    assert reader.trailer["/Root"]["/Lang"] == config["theme"]["language"]
+    expected = time.strftime("D:%Y%m%d%H%M%S", time.gmtime(int(EPOCH)))  # the last commit
+    for key in ("/CreationDate", "/ModDate"):
+        assert str(info[key]).startswith(expected), f"{key} is {info[key]}, the last commit is {expected}"
+
+
+def test_pdf_numbers_chapters_and_parts_as_a_book(pdf_text):
+    _, pages = pdf_text
+    body = "\n".join(pages)
+    for part in ("Part I", "Part II", "Part III", "Part IV"):
+        assert re.search(rf"^{part}\b", body, re.M), f"no heading for {part}"
+    positions = []
+    for number, chapter in enumerate(CHAPTERS, start=1):
+        title = _title(chapter)
+        words = r"\s+".join(re.escape(w) for w in title.split())  # a long title wraps
+        found = re.search(rf"^Chapter {number}\s*\n\s*{words}", body, re.M)
+        assert found, f"'{title}' should be headed 'Chapter {number}'"
+        positions.append(found.start())
+        nav_number = re.search(rf"^\d+\.\d+\.? {words}", body, re.M)
+        assert not nav_number, f"'{title}' still numbered by its place in the site's menu: {nav_number.group(0)}"
+    assert positions == sorted(positions), "chapters out of order"
+    assert re.search(r"^1\.1 \S", body, re.M), "sections within a chapter are numbered 1.1, 1.2, ..."
+
+
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_without_chromium_the_pdf_is_skipped_with_one_line_except_on_ci(tmp_path, ci):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CHROMIUM": str(tmp_path / "no-such-chromium"), "CI": ci}
+    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "pdf.py"), str(tmp_path)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert not (tmp_path / "shared-orbits.pdf").exists()
+    if ci:
+        assert result.returncode != 0, "on CI a missing Chromium must fail the build"
+        assert "Chromium" in result.stderr
+    else:
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.strip().splitlines()
+        assert len(lines) == 1 and "skipped" in lines[0] and "CHROMIUM" in lines[0], result.stdout
+
+
+def test_pdf_links_nothing_on_the_machine_that_printed_it(pdf_text):
+    reader, _ = pdf_text
+    local = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            uri = str(action.get("/URI", ""))
+            if re.match(r"https?://(127\.0\.0\.1|localhost)", uri):
+                local.append(f"page {number}: {uri}")
+    assert not local, f"links to the temporary print server: {local[:10]}"
+
+
+def test_structure_element_ids_are_renumbered_by_rank_keeping_offsets():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pdfhook", ROOT / "hooks" / "pdf.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    one = b"/ID (node00000774) /Headers [(node00000780)] /Names [(node00000774) 1 0 R]"
+    two = b"/ID (node00000778) /Headers [(node00000790)] /Names [(node00000778) 1 0 R]"
+    assert hook.stable_node_ids(one) == hook.stable_node_ids(two)
+    assert hook.stable_node_ids(one) == b"/ID (node00000001) /Headers [(node00000002)] /Names [(node00000001) 1 0 R]"
+    assert len(hook.stable_node_ids(one)) == len(one)
