@@ -9,6 +9,8 @@
 3. Write ``SITE_DIR/shared-orbits.pdf`` with the book's metadata (title, author, subject,
    language from mkdocs.yml) and its dates set to ``SOURCE_DATE_EPOCH`` (the last commit),
    so that two builds of one commit give the same bytes.
+4. Do the same for the Chinese edition (mkdocs.zh.yml) into ``SITE_DIR/zh/shared-orbits.pdf``,
+   with what is translated so far ("第 1 章" ...), when the site holds it.
 
 Without Chromium the PDF is skipped with one line saying how to get it, and the build still
 succeeds; on CI (``CI=true``) a missing Chromium is an error.
@@ -46,18 +48,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 # Book numbering, run in the print page once the print-site plugin has built its contents.
 NUMBER_CHAPTERS = r"""
-() => {
+(lang) => {
   let chapter = 0;
   for (const part of document.querySelectorAll("#print-site-page > section.md-section")) {
     const title = part.querySelector(":scope > h1");
-    if (!title || !/^\s*Part\s+[IVXLC]+\b/.test(title.textContent)) continue;
+    if (!title || !/^\s*(Part\s+[IVXLC]+\b|第[一二三四五六七八九十]+部分)/.test(title.textContent)) continue;
     for (const page of part.querySelectorAll(":scope > section.print-page[id]")) {
       const heading = page.querySelector(":scope > h1");
       if (!heading) continue;
       chapter += 1;
       const label = document.createElement("p");
       label.className = "book-chapter-number";
-      label.textContent = `Chapter ${chapter}`;
+      label.textContent = lang === "zh" ? `第 ${chapter} 章` : `Chapter ${chapter}`;
       heading.before(label);
       let section = 0;
       for (const h2 of page.querySelectorAll("h2")) {
@@ -108,16 +110,22 @@ def chromium() -> str | None:
     return path if os.path.exists(path) else None
 
 
-def book_metadata() -> dict:
-    """Title, author, subject and language of the book, from mkdocs.yml."""
+def book_metadata(config: str = "mkdocs.yml") -> dict:
+    """Title, author, subject and language of an edition, from its configuration (the
+    Chinese one, mkdocs.zh.yml, inherits what it does not set from mkdocs.yml)."""
     from mkdocs.utils.yaml import yaml_load
 
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        config = yaml_load(f)
-    description = " ".join(str(config.get("site_description") or "").split())
-    return {"title": config["site_name"], "author": config.get("site_author") or "",
-            "subject": description, "language": (config.get("theme") or {}).get("language", "en"),
-            "site_url": config.get("site_url") or ""}
+    def read(name: str) -> dict:
+        with open(ROOT / name, encoding="utf-8") as f:
+            return yaml_load(f)
+
+    base, own = read("mkdocs.yml"), read(config)
+    merged = {**base, **{k: v for k, v in own.items() if k != "INHERIT"}}
+    merged["theme"] = {**(base.get("theme") or {}), **(own.get("theme") or {})}
+    description = " ".join(str(merged.get("site_description") or "").split())
+    return {"title": merged["site_name"], "author": merged.get("site_author") or "",
+            "subject": description, "language": merged["theme"].get("language", "en"),
+            "site_url": merged.get("site_url") or ""}
 
 
 def source_date_epoch() -> int:
@@ -161,9 +169,9 @@ def stable_node_ids(pdf: bytes) -> bytes:
     return NODE_ID.sub(lambda m: b"(node%08d)" % rank[int(m.group(1))], pdf)
 
 
-def build_print_site(dest: Path, epoch: int) -> None:
+def build_print_site(dest: Path, epoch: int, config: str = "mkdocs.yml") -> None:
     env = {**os.environ, "BOOK_PDF": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *STRICT, "-q", "-d", str(dest)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *STRICT, "-q", "-f", config, "-d", str(dest)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"pdf: the print build failed:\n{result.stderr[-3000:]}")
@@ -182,7 +190,7 @@ def print_pdf(print_site: Path, out: Path, browser_path: str, meta: dict) -> Non
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/print_page/", wait_until="load",
                       timeout=120_000)
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            if page.evaluate(NUMBER_CHAPTERS) == 0:
+            if page.evaluate(NUMBER_CHAPTERS, meta["language"]) == 0:
                 sys.exit("pdf: no chapter found under a \"Part ...\" section of the nav to number")
             page.add_style_tag(content=NUMBER_STYLE)
             page.evaluate(RELINK, meta["site_url"])
@@ -209,15 +217,20 @@ def main(argv: list[str]) -> int:
               "install Chromium (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome, "
               "then run `make build` again")
         return 0
-    start = time.perf_counter()
     epoch = source_date_epoch()
-    meta = book_metadata()
-    with tempfile.TemporaryDirectory(prefix="book-print-") as tmp:
-        build_print_site(Path(tmp) / "site", epoch)
-        print_pdf(Path(tmp) / "site", Path(tmp) / PDF_NAME, browser_path, meta)
-        finish_pdf(Path(tmp) / PDF_NAME, site / PDF_NAME, meta, epoch)
-    size = (site / PDF_NAME).stat().st_size
-    print(f"pdf: wrote {site / PDF_NAME} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.0f} s")
+    # The English edition, and the Chinese edition (what is translated) where it was built.
+    editions = [("mkdocs.yml", site)]
+    if (ROOT / "mkdocs.zh.yml").exists() and (site / "zh").is_dir():
+        editions.append(("mkdocs.zh.yml", site / "zh"))
+    for config, folder in editions:
+        start = time.perf_counter()
+        meta = book_metadata(config)
+        with tempfile.TemporaryDirectory(prefix="book-print-") as tmp:
+            build_print_site(Path(tmp) / "site", epoch, config)
+            print_pdf(Path(tmp) / "site", Path(tmp) / PDF_NAME, browser_path, meta)
+            finish_pdf(Path(tmp) / PDF_NAME, folder / PDF_NAME, meta, epoch)
+        size = (folder / PDF_NAME).stat().st_size
+        print(f"pdf: wrote {folder / PDF_NAME} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.0f} s")
     return 0
 
 

@@ -151,3 +151,22 @@ def test_structure_element_ids_are_renumbered_by_rank_keeping_offsets():
     assert hook.stable_node_ids(one) == hook.stable_node_ids(two)
     assert hook.stable_node_ids(one) == b"/ID (node00000001) /Headers [(node00000002)] /Names [(node00000001) 1 0 R]"
     assert len(hook.stable_node_ids(one)) == len(one)
+
+
+def test_the_chinese_edition_has_its_own_pdf_of_what_is_translated(built_site):
+    import yaml
+
+    reader = PdfReader(built_site / "zh" / "shared-orbits.pdf")
+    assert reader.metadata["/Title"] == "共享轨道"
+    assert str(reader.trailer["/Root"]["/Lang"]) == "zh"
+    text = re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in reader.pages))
+    # Chromium prints CJK compatibility forms for some characters; fold them before comparing
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    chapters = [p for p in (ROOT / "zh").rglob("*.md") if p.parent.name in ("domain", "debris", "security", "governance")]
+    assert chapters, "no chapter is translated yet"
+    for chapter in chapters:
+        title = re.search(r"^# (.+)$", chapter.read_text(encoding="utf-8"), re.M).group(1)
+        assert re.sub(r"\s+", "", title) in text, f"{chapter.name}: its title is not in the Chinese PDF"
+    assert "第1章" in text
