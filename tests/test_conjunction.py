@@ -325,16 +325,19 @@ def test_radial_band_holds_each_objects_distance_from_the_earth_within_an_interv
     ok = np.all(err == 0, axis=1)
     r_fine, v_fine = r_fine[ok], v_fine[ok]
     rho_fine = np.linalg.norm(r_fine, axis=2)
-    nodes = np.arange(0, len(t_fine), 60)
+    # as in screen_conjunctions: SGP4 nodes every two minutes, two one-minute intervals each
+    nodes = np.arange(0, len(t_fine), 120)
     r, v = r_fine[:, nodes], v_fine[:, nodes]
     radial_acc = cj._radial_acceleration_bound(r, v, np.ones(r.shape[:2], dtype=bool))
     worst = 0.0
     for k in range(len(nodes) - 1):
-        pos, vel = cj._hermite(r[:, k], v[:, k], r[:, k + 1], v[:, k + 1], 0.5, 60.0)
-        rho, w = cj._radial_band(pos, vel, radial_acc, 60.0)
-        moved = np.abs(rho_fine[:, nodes[k]:nodes[k + 1] + 1] - rho[:, None]).max(axis=1)
-        assert np.all(moved <= w + 1e-3), f"interval {k}: rho moved {moved.max():.3f} km"
-        worst = max(worst, float((moved / w).max()))
+        for q in range(2):
+            pos, vel = cj._hermite(r[:, k], v[:, k], r[:, k + 1], v[:, k + 1], (q + 0.5) / 2, 120.0)
+            rho, w = cj._radial_band(pos, vel, radial_acc, 60.0)
+            start = nodes[k] + 60 * q
+            moved = np.abs(rho_fine[:, start:start + 61] - rho[:, None]).max(axis=1)
+            assert np.all(moved <= w + 1e-3), f"interval {k}.{q}: rho moved {moved.max():.3f} km"
+            worst = max(worst, float((moved / w).max()))
     assert np.abs(rho_fine[:, 1:] - rho_fine[:, :-1]).max() > 1.0, "the sample should hold fast-climbing objects"
     assert worst > 0.5, "the bound should not be loose everywhere"
 
@@ -357,17 +360,18 @@ def test_altitude_filter_keeps_every_pair_that_comes_close_in_the_interval():
     err, r_fine, v_fine = SatrecArray(sats).sgp4(np.full(t_fine.shape, jd), fr + t_fine / 1440.0)
     ok = np.all(err == 0, axis=1)
     r_fine, v_fine = r_fine[ok], v_fine[ok]
-    nodes = np.arange(0, len(t_fine), 60)
+    nodes = np.arange(0, len(t_fine), 120)  # SGP4 nodes every two minutes, as in the screening
     r, v = r_fine[:, nodes], v_fine[:, nodes]
     radial_acc = cj._radial_acceleration_bound(r, v, np.ones(r.shape[:2], dtype=bool))
     v_max = float(np.linalg.norm(v, axis=2).max())
     a_max = 2.0 * cj.MU_EARTH_KM3_S2 / (cj.R_EARTH_KM + 100.0) ** 2
     close_total = removed_total = tree_total = 0
     for k in range(n_int):
-        pos, vel = cj._hermite(r[:, k], v[:, k], r[:, k + 1], v[:, k + 1], 0.5, 60.0)
+        span, q = divmod(k, 2)
+        pos, vel = cj._hermite(r[:, span], v[:, span], r[:, span + 1], v[:, span + 1], (q + 0.5) / 2, 120.0)
         a, b = cj._interval_pairs(pos, vel, radial_acc, 60.0, v_max, reach_km, a_max)
         kept = set(zip(a.tolist(), b.tolist()))
-        seg = r_fine[:, nodes[k]:nodes[k + 1] + 1]
+        seg = r_fine[:, 60 * k:60 * k + 61]
         for i in range(len(seg) - 1):
             d = np.linalg.norm(seg[i + 1:] - seg[i], axis=2).min(axis=1)
             for j in np.flatnonzero(d <= reach_km) + i + 1:

@@ -529,11 +529,14 @@ def screen_conjunctions(
 ):
     """Find every close approach closer than ``threshold_km`` in a time window.
 
-    1. Propagate all objects with SGP4 every ``step_s`` seconds, in one batch call per
+    1. Propagate all objects with SGP4 every 2 ``step_s`` seconds, in one batch call per
        block of time (``SatrecArray``).
-    2. Between grid points, interpolate positions and velocities with cubic Hermite
-       polynomials onto ``substeps`` sub-steps of h = step_s / substeps seconds.
-    3. At the midpoint of each grid interval, ask a k-d tree (``cKDTree.query_pairs``)
+    2. Between these nodes, interpolate positions and velocities with cubic Hermite
+       polynomials: at the middle of each search interval of ``step_s`` seconds, and
+       onto ``substeps`` sub-steps of h = step_s / substeps seconds. Over two minutes
+       the interpolation error is about 7 m in low orbit (the margins below allow for
+       it), and the refinement in step 5 uses SGP4 itself.
+    3. At the midpoint of each search interval, ask a k-d tree (``cKDTree.query_pairs``)
        for the pairs closer than threshold + v_max * step + margins, where v_max is the
        largest speed in the population: two objects close at most at 2 v_max for half
        the interval, and the margins cover the curvature of the paths (relative
@@ -568,18 +571,18 @@ def screen_conjunctions(
     Objects that fail to propagate (SGP4 error) are left out at the times they fail.
 
     Why this method, and what it costs. Measured on the 15,985 working satellites of
-    July 2026 in processor time relative to propagating the same minute with
-    ``SatrecArray`` (``make bench`` reports the whole-day ratio): building the tree
-    costs about 0.3 of a propagation and listing its 137,000 pairs about 1.0 (0.5 of it
-    even when the radius, and the list, is ten times smaller), so one tree a minute
-    already costs about as much as the propagation; the interpolation at the midpoint
-    costs about 0.2 and the filters of steps 3 and 4, on the pairs listed, 0.3 to 0.5.
-    Fewer, coarser trees do not help: the number of pairs grows as the square of the
-    interval, so a tree every two minutes made screening about 1.5 times slower, every
-    three minutes 3 times. Putting rho into the tree as a fourth coordinate makes
-    its query slower than the pairs it saves. The filter in step 3 works on the tree's
-    output instead and cuts the filtering of step 4 by about three, which makes the
-    whole screening about a quarter faster than without it.
+    July 2026, in processor time relative to propagating the same minute with
+    ``SatrecArray`` (``make bench`` reports the whole-day ratio in wall time): building
+    the tree costs about 0.3 of a propagation and listing its 137,000 pairs about 1.0
+    (0.5 even when the radius, and the list, is ten times smaller), so one tree a minute
+    already costs about as much as the propagation; each interpolation of all objects
+    costs about 0.2, and the filters of steps 3 and 4, on the pairs listed, 0.3 to 0.5.
+    Hence two choices. SGP4 runs every two search intervals, not every one, which halves
+    the propagation. And fewer, larger trees do not help: the number of pairs grows as
+    the square of the interval, so a tree every two minutes made screening about 1.6
+    times slower and every three minutes 3 times; putting rho into the tree as a fourth
+    coordinate made its query slower than the pairs it saved. The filter of step 3 runs
+    on the tree's output instead and cuts the work of step 4 by about three.
     """
     array = _as_satrec_array(satellites)
     if isinstance(satellites, SatrecArray):
@@ -603,17 +606,20 @@ def screen_conjunctions(
         return empty
 
     h = step / n_sub  # seconds
-    n_steps = int(np.ceil(duration * 60.0 / step - 1e-9))
-    node_min = np.minimum(np.arange(n_steps + 1) * step / 60.0, duration)
+    span = 2.0 * step  # seconds between SGP4 nodes: two search intervals each
+    n_spans = int(np.ceil(duration * 60.0 / span - 1e-9))
+    node_min = np.minimum(np.arange(n_spans + 1) * span / 60.0, duration)
     a_max = 2.0 * MU_EARTH_KM3_S2 / (R_EARTH_KM + 100.0) ** 2  # km/s^2: two objects at 100 km altitude
     # curvature within half a sub-step, plus the Hermite interpolation error between SGP4
-    # nodes (h^4 / 384 times the fourth derivative, omega^4 r < 1.5e-8 km/s^4, for two objects)
-    margin = a_max * h * h / 4.0 + 2.0 * 1.5e-8 * step**4 / 384.0 + 1e-3
+    # nodes, for two objects: span^4 / 384 times the fourth derivative of the position,
+    # about omega^4 r: 1.3e-8 km/s^4 on a circular low orbit, 4.4e-8 at a perigee 6,500 km
+    # from the Earth's centre passed at 10.5 km/s; 1e-7 covers both with room
+    margin = a_max * h * h / 4.0 + 2.0 * 1e-7 * span**4 / 384.0 + 1e-3
 
     cand_i, cand_j, cand_t, cand_d = [], [], [], []
-    block = 60
-    for b0 in range(0, n_steps, block):
-        b1 = min(b0 + block, n_steps)
+    block = 30
+    for b0 in range(0, n_spans, block):
+        b1 = min(b0 + block, n_spans)
         t_nodes = node_min[b0:b1 + 1]
         jd = np.full(t_nodes.shape, jd0)
         fr = fr0 + t_nodes / MINUTES_PER_DAY
@@ -634,42 +640,47 @@ def screen_conjunctions(
                 r0, v0, r1, v1 = r[:, k], v[:, k], r[:, k + 1], v[:, k + 1]
             else:
                 r0, v0, r1, v1 = r[idx, k], v[idx, k], r[idx, k + 1], v[idx, k + 1]
-            n_here = max(1, int(np.ceil(dt_s / h - 1e-9)))
-            h_here = dt_s / n_here
-            pos, vel = _hermite(r0, v0, r1, v1, 0.5, dt_s)
-            a, bb = _interval_pairs(pos, vel, radial_acc[idx], dt_s, v_max, threshold + margin + 1e-3, a_max)
-            if len(a) == 0:
-                continue
-            # the straight-line closest approach within the interval, with room for
-            # the paths' curvature (relative acceleration under a_max, times 1.5 for safety)
-            slack = threshold + margin + 1.5 * a_max * dt_s**2 / 8.0 + 1e-3
-            dp = pos[bb] - pos[a]
-            dv = vel[bb] - vel[a]
-            w2 = np.einsum("ij,ij->i", dv, dv)
-            pd = np.einsum("ij,ij->i", dp, dv)
-            t_star = np.clip(-pd / np.maximum(w2, 1e-30), -0.5 * dt_s, 0.5 * dt_s)
-            d2 = np.einsum("ij,ij->i", dp, dp) + t_star * (2.0 * pd + t_star * w2)
-            near = d2 <= slack**2
-            if not near.any():
-                continue
-            a, bb = a[near], bb[near]
-            # the few survivors: the sub-step test, on their own states only
-            for m in range(n_here):
-                s = (m + 0.5) / n_here
-                ends = np.concatenate([a, bb])
-                p_s, v_s = _hermite(r0[ends], v0[ends], r1[ends], v1[ends], s, dt_s)
-                dp = p_s[len(a):] - p_s[:len(a)]
-                dv = v_s[len(a):] - v_s[:len(a)]
+            n_parts = max(1, int(np.ceil(dt_s / step - 1e-9)))  # search intervals in this span
+            part_s = dt_s / n_parts
+            n_here = max(1, int(np.ceil(part_s / h - 1e-9)))  # sub-steps in each
+            h_here = part_s / n_here
+            for q in range(n_parts):
+                pos, vel = _hermite(r0, v0, r1, v1, (q + 0.5) / n_parts, dt_s)
+                a, bb = _interval_pairs(pos, vel, radial_acc[idx], part_s, v_max, threshold + margin + 1e-3, a_max)
+                if len(a) == 0:
+                    continue
+                # the straight-line closest approach within the interval, with room for
+                # the paths' curvature (relative acceleration under a_max, times 1.5 for safety)
+                slack = threshold + margin + 1.5 * a_max * part_s**2 / 8.0 + 1e-3
+                dp = pos[bb] - pos[a]
+                dv = vel[bb] - vel[a]
                 w2 = np.einsum("ij,ij->i", dv, dv)
-                t_star = np.clip(-np.einsum("ij,ij->i", dp, dv) / np.maximum(w2, 1e-30), -0.5 * h_here, 0.5 * h_here)
-                d_star = np.linalg.norm(dp + dv * t_star[:, None], axis=1)
-                keep = d_star <= threshold + margin
-                if keep.any():
-                    ia, ib = idx[a[keep]], idx[bb[keep]]
-                    cand_i.append(np.minimum(ia, ib))
-                    cand_j.append(np.maximum(ia, ib))
-                    cand_t.append(t_nodes[k] + (s * dt_s + t_star[keep]) / 60.0)
-                    cand_d.append(d_star[keep])
+                pd = np.einsum("ij,ij->i", dp, dv)
+                t_star = np.clip(-pd / np.maximum(w2, 1e-30), -0.5 * part_s, 0.5 * part_s)
+                d2 = np.einsum("ij,ij->i", dp, dp) + t_star * (2.0 * pd + t_star * w2)
+                near = d2 <= slack**2
+                if not near.any():
+                    continue
+                a, bb = a[near], bb[near]
+                # the few survivors: the sub-step test, on their own states only
+                ends = np.concatenate([a, bb])
+                e_r0, e_v0, e_r1, e_v1 = r0[ends], v0[ends], r1[ends], v1[ends]
+                for m in range(n_here):
+                    s = (q + (m + 0.5) / n_here) / n_parts
+                    p_s, v_s = _hermite(e_r0, e_v0, e_r1, e_v1, s, dt_s)
+                    dp = p_s[len(a):] - p_s[:len(a)]
+                    dv = v_s[len(a):] - v_s[:len(a)]
+                    w2 = np.einsum("ij,ij->i", dv, dv)
+                    t_star = np.clip(-np.einsum("ij,ij->i", dp, dv) / np.maximum(w2, 1e-30),
+                                     -0.5 * h_here, 0.5 * h_here)
+                    d_star = np.linalg.norm(dp + dv * t_star[:, None], axis=1)
+                    keep = d_star <= threshold + margin
+                    if keep.any():
+                        ia, ib = idx[a[keep]], idx[bb[keep]]
+                        cand_i.append(np.minimum(ia, ib))
+                        cand_j.append(np.maximum(ia, ib))
+                        cand_t.append(t_nodes[k] + (s * dt_s + t_star[keep]) / 60.0)
+                        cand_d.append(d_star[keep])
     if not cand_i:
         return empty
     ci = np.concatenate(cand_i)
