@@ -610,11 +610,15 @@ def screen_conjunctions(
     n_spans = int(np.ceil(duration * 60.0 / span - 1e-9))
     node_min = np.minimum(np.arange(n_spans + 1) * span / 60.0, duration)
     a_max = 2.0 * MU_EARTH_KM3_S2 / (R_EARTH_KM + 100.0) ** 2  # km/s^2: two objects at 100 km altitude
-    # curvature within half a sub-step, plus the Hermite interpolation error between SGP4
-    # nodes, for two objects: span^4 / 384 times the fourth derivative of the position,
-    # about omega^4 r: 1.3e-8 km/s^4 on a circular low orbit, 4.4e-8 at a perigee 6,500 km
-    # from the Earth's centre passed at 10.5 km/s; 1e-7 covers both with room
-    margin = a_max * h * h / 4.0 + 2.0 * 1e-7 * span**4 / 384.0 + 1e-3
+    # curvature within half a sub-step, a_max (h / 2)^2 / 2, counted twice for safety, and
+    # the Hermite interpolation error between SGP4 nodes, for two objects: span^4 / 384
+    # times the fourth derivative of the position, about omega^4 r: 1.3e-8 km/s^4 on a
+    # circular low orbit, 4.4e-8 at a perigee 6,500 km from the Earth's centre passed at
+    # 10.5 km/s; 1e-7 covers both with room. The interpolation error (0.11 km at the
+    # default two-minute span) goes into the curvature's safety half where it fits, so
+    # that the defaults keep the candidate threshold of one-minute nodes
+    hermite = 2.0 * 1e-7 * span**4 / 384.0
+    margin = a_max * h * h / 4.0 + max(0.0, hermite - a_max * h * h / 8.0) + 2.0 * 1.5e-8 * step**4 / 384.0 + 1e-3
 
     cand_i, cand_j, cand_t, cand_d = [], [], [], []
     block = 30
