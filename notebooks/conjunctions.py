@@ -68,12 +68,13 @@ if not (DATA / "celestrak-active-2026-07.csv.gz").exists():
 # steps some 180 billion distance checks, almost all between objects on opposite sides of
 # the Earth.
 #
-# `screen_conjunctions` avoids that. It propagates every object with SGP4 on a
-# one-minute grid, and for each minute puts all positions in a **k-d tree**, a structure
-# that sorts points by space so that it can list only the pairs that could come within
-# the screening threshold before the next minute. For those few it interpolates the
-# orbits every 20 seconds and keeps the pairs whose closest approach could be under the
-# threshold. Then it refines all of them at once: the time and distance of closest
+# `screen_conjunctions` avoids that. It propagates every object with SGP4 every two
+# minutes, interpolates the positions in between, and for each minute puts all positions
+# in a **k-d tree**, a structure that sorts points by space so that it can list only the
+# pairs that could come within the screening threshold before the next minute. It drops
+# the pairs whose distances from the Earth's centre stay too far apart to meet (objects
+# in different shells), interpolates the orbits of the few left every 20 seconds and
+# keeps the pairs whose closest approach could be under the threshold. Then it refines all of them at once: the time and distance of closest
 # approach (TCA and miss distance) are where the relative velocity is perpendicular to
 # the relative position, found by Newton's method on the propagated positions.
 #

@@ -10,6 +10,7 @@ from hypothesis.extra import numpy as hnp
 from pathlib import Path
 
 from scipy.optimize import minimize_scalar
+from scipy.spatial import cKDTree
 from sgp4.api import SatrecArray
 
 from shared_orbits import catalogue
@@ -306,6 +307,81 @@ def test_screening_the_real_sky_misses_nothing_the_one_by_one_method_or_brute_fo
     assert set(found) == set(brute)
     for pair, d in brute.items():
         assert found[pair] == pytest.approx(d, abs=1e-4)
+
+
+def test_radial_band_holds_each_objects_distance_from_the_earth_within_an_interval():
+    # The bound the altitude filter rests on: within one grid interval, an object's SGP4
+    # distance from the Earth's centre stays within w of its value at the midpoint.
+    # Checked every second on real objects, the eccentric ones (Molniya, transfer orbits)
+    # included, whose distance changes by up to kilometres a second.
+    cat = catalogue.read_gp_csv(ROOT / "notebooks" / "data" / "celestrak-active-2026-07.csv.gz")
+    rng = np.random.default_rng(3)
+    eccentric = np.flatnonzero(cat["ECCENTRICITY"] > 0.1)
+    rows = sorted(set(rng.choice(len(cat["ECCENTRICITY"]), 300, replace=False)) | set(eccentric))
+    sats = catalogue.satellites(cat, rows)
+    jd, fr = julian_date(2026, 7, 12)
+    t_fine = np.arange(0.0, 60 * 60 + 0.5, 1.0) / 60.0  # one hour, every second
+    err, r_fine, v_fine = SatrecArray(sats).sgp4(np.full(t_fine.shape, jd), fr + t_fine / 1440.0)
+    ok = np.all(err == 0, axis=1)
+    r_fine, v_fine = r_fine[ok], v_fine[ok]
+    rho_fine = np.linalg.norm(r_fine, axis=2)
+    # as in screen_conjunctions: SGP4 nodes every two minutes, two one-minute intervals each
+    nodes = np.arange(0, len(t_fine), 120)
+    r, v = r_fine[:, nodes], v_fine[:, nodes]
+    radial_acc = cj._radial_acceleration_bound(r, v, np.ones(r.shape[:2], dtype=bool))
+    worst = 0.0
+    for k in range(len(nodes) - 1):
+        for q in range(2):
+            pos, vel = cj._hermite(r[:, k], v[:, k], r[:, k + 1], v[:, k + 1], (q + 0.5) / 2, 120.0)
+            rho, w = cj._radial_band(pos, vel, radial_acc, 60.0)
+            start = nodes[k] + 60 * q
+            moved = np.abs(rho_fine[:, start:start + 61] - rho[:, None]).max(axis=1)
+            assert np.all(moved <= w + 1e-3), f"interval {k}.{q}: rho moved {moved.max():.3f} km"
+            worst = max(worst, float((moved / w).max()))
+    assert np.abs(rho_fine[:, 1:] - rho_fine[:, :-1]).max() > 1.0, "the sample should hold fast-climbing objects"
+    assert worst > 0.5, "the bound should not be loose everywhere"
+
+
+def test_altitude_filter_keeps_every_pair_that_comes_close_in_the_interval():
+    # The per-interval apogee/perigee filter of screen_conjunctions against brute force on
+    # real objects, eccentric ones included (their distance from the Earth's centre moves
+    # by kilometres a minute): every pair that a 1-second sampling finds within reach
+    # during a one-minute interval must be kept, and the filter must remove pairs.
+    cat = catalogue.read_gp_csv(ROOT / "notebooks" / "data" / "celestrak-active-2026-07.csv.gz")
+    rng = np.random.default_rng(17)
+    leo = np.flatnonzero((cat["perigee_km"] > 350) & (cat["apogee_km"] < 600))
+    eccentric = np.flatnonzero(cat["ECCENTRICITY"] > 0.2)
+    assert len(eccentric) >= 20
+    rows = sorted(set(rng.choice(leo, 1000, replace=False)) | set(eccentric))
+    sats = catalogue.satellites(cat, rows)
+    jd, fr = julian_date(2026, 7, 12)
+    n_int, reach_km = 6, 20.0
+    t_fine = np.arange(0.0, n_int * 60.0 + 0.5, 1.0) / 60.0  # minutes, every second
+    err, r_fine, v_fine = SatrecArray(sats).sgp4(np.full(t_fine.shape, jd), fr + t_fine / 1440.0)
+    ok = np.all(err == 0, axis=1)
+    r_fine, v_fine = r_fine[ok], v_fine[ok]
+    nodes = np.arange(0, len(t_fine), 120)  # SGP4 nodes every two minutes, as in the screening
+    r, v = r_fine[:, nodes], v_fine[:, nodes]
+    radial_acc = cj._radial_acceleration_bound(r, v, np.ones(r.shape[:2], dtype=bool))
+    v_max = float(np.linalg.norm(v, axis=2).max())
+    a_max = 2.0 * cj.MU_EARTH_KM3_S2 / (cj.R_EARTH_KM + 100.0) ** 2
+    close_total = removed_total = tree_total = 0
+    for k in range(n_int):
+        span, q = divmod(k, 2)
+        pos, vel = cj._hermite(r[:, span], v[:, span], r[:, span + 1], v[:, span + 1], (q + 0.5) / 2, 120.0)
+        a, b = cj._interval_pairs(pos, vel, radial_acc, 60.0, v_max, reach_km, a_max)
+        kept = set(zip(a.tolist(), b.tolist()))
+        seg = r_fine[:, 60 * k:60 * k + 61]
+        for i in range(len(seg) - 1):
+            d = np.linalg.norm(seg[i + 1:] - seg[i], axis=2).min(axis=1)
+            for j in np.flatnonzero(d <= reach_km) + i + 1:
+                close_total += 1
+                assert (i, int(j)) in kept, f"interval {k}: pair {i}-{j} comes within {d[j - i - 1]:.1f} km"
+        tree = cKDTree(pos).query_pairs(reach_km + 1.01 * v_max * 60.0 + a_max * 60.0**2 / 8.0)
+        removed_total += len(tree) - len(kept)
+        tree_total += len(tree)
+    assert close_total >= 20, f"the sample should hold pairs that come close, found {close_total}"
+    assert removed_total >= 0.5 * tree_total, f"the altitude filter removed {removed_total} of {tree_total} pairs"
 
 
 def test_screening_result_fields_and_geometry():
