@@ -48,6 +48,10 @@ KINDS = {
 CITATION = re.compile(r"\[(@[a-z0-9-]+(?:,[^\];@]*)?(?:;\s*@[a-z0-9-]+(?:,[^\];@]*)?)*)\]")
 CITED_KEY = re.compile(r"@([a-z0-9-]+)(?:,([^;]*))?")
 REFERENCES = "<!-- references -->"
+DOWNLOAD_WORDS = {   # under each list: this page's BibTeX, the whole BibTeX, what the kinds mean
+    "en": ("These references as BibTeX", "the whole bibliography", "what the kinds of source mean"),
+    "zh": ("本页参考文献（BibTeX）", "全书参考文献（BibTeX）", "文献类别说明（英文）"),
+}
 FENCE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.S | re.M)   # code blocks and code spans
 URL = re.compile(r"(https?://[^\s<]+[^\s<.,;:)\]])")
 
@@ -178,8 +182,9 @@ def _linked(entry_html: str) -> str:
 
 
 def reference_list(bib: Bibliography, keys: list[str], anchor: str = "ref-", explain: bool = True) -> str:
-    """The numbered list of ``keys``, formatted by the CSL style, as HTML. Each entry's kind
-    is explained on hover (``explain``; always for a secondary source, with its reason)."""
+    """The numbered list of ``keys``, formatted by the CSL style, as HTML. Each entry is tagged
+    with its kind; a secondary source's tag gives its reason on hover, and ``explain`` adds
+    what the other kinds mean (the bibliography page explains them once, for every list)."""
     rendered = _styled(bib, keys)
     rows = []
     for number, (key, entry) in enumerate(zip(rendered.keys, rendered.bibliography()), start=1):
@@ -317,10 +322,12 @@ def on_page_markdown(markdown, page, config, files):
         if not keys:
             raise PluginError(f"{uri}: has a reference list but cites nothing")
         up = "../" * page.url.count("/")
-        download = (f'\n\n<p class="references-download"><a href="references.bib" download>'
-                    f'These references as BibTeX</a> · <a href="{up}reference/shared-orbits.bib" download>'
-                    f"the whole bibliography</a></p>")
-        markdown = markdown.replace(REFERENCES, reference_list(bib, keys) + download)
+        words = DOWNLOAD_WORDS.get(config.theme["language"], DOWNLOAD_WORDS["en"])
+        english = "" if config.theme["language"] == "en" else "../"   # the bibliography pages are English
+        download = (f'\n\n<p class="references-download"><a href="references.bib" download>{words[0]}</a> · '
+                    f'<a href="{up}reference/shared-orbits.bib" download>{words[1]}</a> · '
+                    f'<a href="{up}{english}reference/bibliography/">{words[2]}</a></p>')
+        markdown = markdown.replace(REFERENCES, reference_list(bib, keys, explain=False) + download)
         _PAGES[page.url] = (page.title or uri, uri, keys)
     return markdown
 

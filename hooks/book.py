@@ -189,6 +189,8 @@ def _source_of(page) -> str | None:
     uri = page.file.src_uri
     if uri.startswith("labs/") and uri.endswith("/index.md"):
         return str(ROOT / "notebooks" / (uri.split("/")[1] + ".py"))
+    if uri.startswith("reference/bibliography/"):   # generated from the bibliography's data
+        return str(ROOT / "bibliography" / "shared-orbits.bib")
     return page.file.abs_src_path
 
 

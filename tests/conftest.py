@@ -34,6 +34,9 @@ def run_build(dest: Path, env_extra: dict | None = None, config: str = "mkdocs.y
                           capture_output=True, text=True, timeout=900)
 
 
+FIRST_BUILD: dict = {}   # the session's first build: its time and whether it executed the labs
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site built with ``mkdocs build --strict`` (labs executed or taken from the cache).
@@ -47,6 +50,7 @@ def built_site(tmp_path_factory) -> Path:
     start = time.perf_counter()
     result = run_build(dest)
     elapsed = time.perf_counter() - start
+    FIRST_BUILD.update(seconds=elapsed, executed="Executing" in result.stderr)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed after {elapsed:.0f} s:\n{result.stderr[-4000:]}")
     zh = run_build(dest / "zh", config="mkdocs.zh.yml")   # the Chinese edition, as `make build` does

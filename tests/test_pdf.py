@@ -154,8 +154,6 @@ def test_structure_element_ids_are_renumbered_by_rank_keeping_offsets():
 
 
 def test_the_chinese_edition_has_its_own_pdf_of_what_is_translated(built_site):
-    import yaml
-
     reader = PdfReader(built_site / "zh" / "shared-orbits.pdf")
     assert reader.metadata["/Title"] == "共享轨道"
     assert str(reader.trailer["/Root"]["/Lang"]) == "zh"
@@ -167,6 +165,6 @@ def test_the_chinese_edition_has_its_own_pdf_of_what_is_translated(built_site):
     chapters = [p for p in (ROOT / "zh").rglob("*.md") if p.parent.name in ("domain", "debris", "security", "governance")]
     assert chapters, "no chapter is translated yet"
     for chapter in chapters:
-        title = re.search(r"^# (.+)$", chapter.read_text(encoding="utf-8"), re.M).group(1)
+        title = unicodedata.normalize("NFKC", re.search(r"^# (.+)$", chapter.read_text(encoding="utf-8"), re.M).group(1))
         assert re.sub(r"\s+", "", title) in text, f"{chapter.name}: its title is not in the Chinese PDF"
     assert "第1章" in text
