@@ -86,8 +86,8 @@ def test_every_page_loads_cleanly_and_passes_axe(page, site_url, built_site):
     assert not problems, "\n".join(problems[:40])
 
 
-def _search(page, site_url, word):
-    page.goto(site_url + "/", wait_until="load")
+def _search(page, site_url, word, start="/"):
+    page.goto(site_url + start, wait_until="load")
     page.keyboard.press("/")  # Material's keyboard shortcut opens search
     page.locator("input.md-search__input").fill(word)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
@@ -107,6 +107,11 @@ def test_search_finds_a_word_from_a_lab(page, site_url):
 def test_search_finds_chinese_words(page, site_url):
     links = _search(page, site_url, "中文版")
     assert links, "no result for a Chinese word on the home page"
+
+
+def test_the_chinese_edition_searches_its_own_pages(page, site_url):
+    links = _search(page, site_url, "反卫星", start="/zh/")
+    assert any("/zh/security/counterspace/" in link for link in links), links
 
 
 def test_dark_mode_toggle_works_from_the_keyboard(page, site_url):
