@@ -50,7 +50,8 @@ validation:
   anchors: warn
 nav:
   - Home: index.md
-  - debris/quiz-fixture.md
+  - "Part II: Orbital debris":
+      - debris/quiz-fixture.md
   - Lab: labs/quizlab/index.md
   - instructors/question-bank.md
   - instructors/assignments.md

@@ -444,7 +444,7 @@ def test_the_pdf_prints_the_questions_and_the_key(tmp_path):
     pdf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pdf)
     site = quizsite.build(tmp_path, print_edition=True)
-    pdf.print_pdf(site, tmp_path / "book.pdf")
+    pdf.print_pdf(site, tmp_path / "book.pdf", pdf.chromium(), pdf.book_metadata())
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(tmp_path / "book.pdf").pages)
     key = text.index("Answers to the self-check questions")
     for question in ("Check your understanding 1", "What is a conjunction?", "Check your understanding 2",

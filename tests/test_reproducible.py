@@ -33,6 +33,8 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
     result = run_build(again, {"SHARED_ORBITS_CACHE": str(tmp_path / "empty-cache")})
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Executing" in result.stderr, "the second build should execute the labs afresh"
+    zh = run_build(again / "zh", config="mkdocs.zh.yml")   # the Chinese edition, as `make build` does
+    assert zh.returncode == 0, zh.stderr[-3000:]
     pdf = subprocess.run([sys.executable, str(ROOT / "hooks" / "pdf.py"), str(again)], cwd=ROOT,
                          capture_output=True, text=True, timeout=1200,
                          env={**os.environ, **BUILD_ENV, "SHARED_ORBITS_CACHE": str(tmp_path / "empty-cache")})

@@ -185,7 +185,9 @@ def test_a_rebuild_with_no_change_executes_nothing_and_is_fast(built_site, tmp_p
 
     if FIRST_BUILD.get("executed"):   # a fresh clone: compare with the build that ran the labs
         ratio = elapsed / FIRST_BUILD["seconds"]
-        assert ratio < 0.6, f"a rebuild with no change took {ratio:.2f} of the first build's time"
+        # executing the eight labs is most of a first build; a rebuild that executed them
+        # again would take about as long (ratio near 1)
+        assert ratio < 0.75, f"a rebuild with no change took {ratio:.2f} of the first build's time"
 
 
 def test_editing_a_labs_prose_or_alt_text_does_not_change_its_cache_key():
